@@ -1,0 +1,190 @@
+"""``analyze()`` and its result, :class:`Analysis`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+import framing
+from framing.article import Article
+from framing.lexicon import Lexicon
+from framing.loaded import category_frequencies, find_loaded_terms, term_frequencies
+from framing.schema import SOURCES, STANCE, STANCE_EVIDENCE, empty_table
+from framing.text import Document, is_word, segment
+
+__all__ = ["Analysis", "analyze", "resolve_lexicon"]
+
+LexiconLike = Lexicon | str | Path | Mapping[str, Any] | None
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """What :func:`analyze` found in one article. Frozen: nothing in it changes afterwards.
+
+    Attributes
+    ----------
+    article : Article
+        The article analysed; every offset in every table indexes into ``article.text``.
+    document : framing.text.Document
+        Its paragraphs, sentences, tokens and quotes.
+    lexicon : Lexicon
+        The lexicon the loaded terms come from.
+    loaded_terms : pandas.DataFrame
+        One row per loaded-term match (see ``framing.schema.LOADED_TERMS``).
+    sources : pandas.DataFrame
+        One row per quote, attribution or source mention (see ``framing.schema.SOURCES``).
+    stance : pandas.DataFrame
+        One row per target (see ``framing.schema.STANCE``).
+    stance_evidence : pandas.DataFrame
+        The sentences behind every stance signal.
+    meta : dict
+        framing's version, the lexicons' names, versions and hashes, and the parameters.
+    """
+
+    article: Article
+    document: Document
+    lexicon: Lexicon
+    loaded_terms: pd.DataFrame
+    sources: pd.DataFrame
+    stance: pd.DataFrame
+    stance_evidence: pd.DataFrame
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def n_words(self) -> int:
+        return int(self.meta["n_words"])
+
+    def category_frequencies(self) -> pd.DataFrame:
+        """Loaded terms per category: count, rate per 1,000 words, author's voice vs quotes."""
+        return category_frequencies(self.loaded_terms, self.n_words, self.lexicon.categories)
+
+    def term_frequencies(self) -> pd.DataFrame:
+        """Loaded terms per term: count, rate per 1,000 words and the surface forms found."""
+        return term_frequencies(self.loaded_terms, self.n_words)
+
+    def summary(self) -> pd.Series:
+        """The headline figures of the article as a pandas Series.
+
+        ``loaded_per_1k`` counts every loaded-term match per 1,000 words;
+        ``loaded_per_1k_<category>`` does so per category; ``quoted_share`` is the share
+        of the article's words that stand inside quotation marks.
+        """
+        categories = self.category_frequencies()
+        quoted_words = _quoted_words(self.document)
+        figures: dict[str, Any] = {
+            "n_words": self.n_words,
+            "n_sentences": len(self.document.sentences),
+            "n_paragraphs": len(self.document.paragraphs),
+            "n_loaded": len(self.loaded_terms),
+            "n_loaded_author": int((~self.loaded_terms["in_quote"]).sum()),
+            "loaded_per_1k": 1000.0 * len(self.loaded_terms) / self.n_words if self.n_words else 0.0,
+        }
+        for row in categories.itertuples(index=False):
+            figures[f"loaded_per_1k_{row.category}"] = row.per_1k
+        figures["n_quotes"] = sum(1 for q in self.document.quotes if q.depth == 0)
+        figures["quoted_words"] = quoted_words
+        figures["quoted_share"] = quoted_words / self.n_words if self.n_words else 0.0
+        return pd.Series(figures, name=self.article.id, dtype=object)
+
+    def _repr_html_(self) -> str:
+        from framing.display import analysis_html
+
+        return analysis_html(self)
+
+    def __repr__(self) -> str:
+        title = self.article.title or self.article.id
+        return (
+            f"<Analysis of {title!r}: {self.n_words} words, "
+            f"{len(self.loaded_terms)} loaded terms>"
+        )
+
+
+def analyze(
+    article: Article | str,
+    targets: Any = None,
+    lexicon: LexiconLike = None,
+) -> Analysis:
+    """Analyse how one article frames its subject.
+
+    Parameters
+    ----------
+    article : Article or str
+        The article; a plain string is taken as its text.
+    targets : None, list of str or dict, optional
+        The countries, people and organisations to measure stance toward. ``None`` uses
+        the packaged gazetteer (stance signals arrive with the stance module).
+    lexicon : Lexicon, str, path or dict, optional
+        The loaded-term lexicon: ``None`` for the packaged ``loaded`` lexicon, a
+        :class:`Lexicon`, the name of a packaged lexicon, a path to a CSV or YAML
+        lexicon, or ``{category: [term, ...]}``.
+
+    Returns
+    -------
+    Analysis
+
+    Examples
+    --------
+    >>> res = analyze("Critics slammed the so-called reform.")
+    >>> res.loaded_terms[["text", "category"]]  # doctest: +SKIP
+    """
+    if isinstance(article, str):
+        article = Article(text=article)
+    elif not isinstance(article, Article):
+        raise TypeError(
+            f"analyze() takes an Article or a str, not {type(article).__name__}; "
+            "use framing.read_article(path) for files."
+        )
+    lexicon = resolve_lexicon(lexicon)
+    document = segment(article.text)
+    loaded_terms = find_loaded_terms(document, lexicon, article_id=article.id)
+    meta = {
+        "framing_version": framing.__version__,
+        "article_id": article.id,
+        "n_words": document.n_words,
+        "lexicons": [lexicon.describe()],
+        "parameters": {"targets": targets, "lexicon": lexicon.name},
+    }
+    return Analysis(
+        article=article,
+        document=document,
+        lexicon=lexicon,
+        loaded_terms=loaded_terms,
+        sources=empty_table(SOURCES),
+        stance=empty_table(STANCE),
+        stance_evidence=empty_table(STANCE_EVIDENCE),
+        meta=meta,
+    )
+
+
+def resolve_lexicon(lexicon: LexiconLike) -> Lexicon:
+    """Turn what a user passed as ``lexicon=`` into a :class:`Lexicon`."""
+    if lexicon is None:
+        return Lexicon.load("loaded")
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    if isinstance(lexicon, Mapping):
+        return Lexicon.from_dict(lexicon)
+    path = Path(lexicon)
+    if path.suffix.lower() == ".csv":
+        return Lexicon.from_csv(path)
+    if path.suffix.lower() in {".yaml", ".yml"}:
+        return Lexicon.from_yaml(path)
+    return Lexicon.load(str(lexicon))
+
+
+def _quoted_words(document: Document) -> int:
+    """Words inside outermost quotes (both tokens and quotes are in text order)."""
+    spans = iter(q.content for q in document.quotes if q.depth == 0)
+    span = next(spans, None)
+    count = 0
+    for token in document.tokens:
+        while span is not None and token.start >= span.end:
+            span = next(spans, None)
+        if span is None:
+            break
+        count += span.start <= token.start and is_word(token)
+    return count

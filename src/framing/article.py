@@ -1,0 +1,68 @@
+"""The :class:`Article`: one text and its metadata, exactly as given."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Article", "stable_id"]
+
+
+def stable_id(*parts: object) -> str:
+    """Return a short id derived from the content of ``parts``.
+
+    The same parts always give the same id, so re-runs and resumed corpus runs agree on
+    which article is which, whatever order the articles arrive in.
+    """
+    digest = hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A news or opinion article.
+
+    ``text`` is kept exactly as given: every offset that :func:`framing.analyze` reports
+    indexes into it. Cleaning (boilerplate removal, title detection) happens only in the
+    readers (:func:`framing.read_article`).
+
+    Parameters
+    ----------
+    text : str
+        The body of the article.
+    title, outlet, url, published, author : str, optional
+        Metadata; ``published`` is kept as the string the source gave (ISO 8601 where known).
+    id : str, optional
+        A stable identifier. When omitted, one is derived from the title and text.
+    meta : dict, optional
+        Anything else worth keeping (the file it came from, the reader used, ...).
+    """
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    author: str | None = None
+    id: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise TypeError(
+                f"Article text must be a str, not {type(self.text).__name__}; "
+                "decode bytes first or use framing.read_article()."
+            )
+        if self.id is None:
+            object.__setattr__(self, "id", stable_id(self.url, self.title, self.text))
+
+    @property
+    def slug(self) -> str:
+        """A file-system-safe name for reports: the source file's name, else the title, else the id."""
+        from pathlib import PurePath
+
+        from framing._slug import slugify
+
+        source = self.meta.get("source_path")
+        return slugify(PurePath(source).stem if source else None) or slugify(self.title) or str(self.id)

@@ -1,0 +1,80 @@
+"""The columns of every table framing returns (the public contract in DESIGN.md).
+
+Tables always have their columns, even when empty, so that code downstream can rely
+on them; :func:`empty_table` and :func:`as_table` enforce that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+LOADED_TERMS = {
+    "article_id": "object",
+    "sentence_id": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "object",
+    "term": "object",
+    "category": "object",
+    "polarity": "int8",
+    "in_quote": "bool",
+    "speaker": "object",
+    "negated": "bool",
+    "weight": "float64",
+}
+
+SOURCES = {
+    "article_id": "object",
+    "sentence_id": "int64",
+    "kind": "object",
+    "speaker": "object",
+    "speaker_type": "object",
+    "affiliation": "object",
+    "cue": "object",
+    "cue_class": "object",
+    "quote": "object",
+    "n_words": "int64",
+    "speaker_start": "int64",
+    "speaker_end": "int64",
+    "cue_start": "int64",
+    "cue_end": "int64",
+    "content_start": "int64",
+    "content_end": "int64",
+}
+
+STANCE = {
+    "article_id": "object",
+    "target": "object",
+    "mentions": "int64",
+    "sentiment": "float64",
+    "loaded_valence": "float64",
+    "voice_share": "float64",
+    "attribution": "float64",
+    "score": "float64",
+    "n_evidence": "int64",
+}
+
+STANCE_EVIDENCE = {
+    "article_id": "object",
+    "target": "object",
+    "signal": "object",
+    "sentence_id": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "object",
+    "value": "float64",
+}
+
+
+def empty_table(schema: Mapping[str, str]) -> pd.DataFrame:
+    """A table with no rows and the schema's columns and dtypes."""
+    return as_table([], schema)
+
+
+def as_table(records: Iterable[Mapping[str, Any]], schema: Mapping[str, str]) -> pd.DataFrame:
+    """Records as a DataFrame with exactly the schema's columns, in order, with its dtypes."""
+    frame = pd.DataFrame.from_records(list(records), columns=list(schema))
+    return frame.astype(dict(schema))

@@ -1,0 +1,257 @@
+"""Segmentation with character offsets: paragraphs, sentences, tokens and quote spans.
+
+Every span here indexes into the text given to :func:`segment`, unchanged: normalisation
+(lower case, apostrophes) only ever produces *keys* for matching, never new offsets.
+Sentences come from NLTK's Punkt given parameters the project ships
+(``data/punkt_abbreviations.txt``), so nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+__all__ = [
+    "Document",
+    "Quote",
+    "Sentence",
+    "Span",
+    "Token",
+    "segment",
+    "tokenize",
+    "negated",
+    "word_key",
+]
+
+
+class Span(NamedTuple):
+    """A half-open character range ``[start, end)``."""
+
+    start: int
+    end: int
+
+
+class Sentence(NamedTuple):
+    """A sentence: its index in the document, its span and its paragraph."""
+
+    id: int
+    start: int
+    end: int
+    paragraph_id: int
+
+
+class Token(NamedTuple):
+    """A token with its span, its lower-cased matching key and its sentence."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    sentence_id: int
+
+
+class Quote(NamedTuple):
+    """A quotation: from its opening mark to just after its closing mark.
+
+    ``closed`` is false when the paragraph ended before the quote did; the span then
+    runs to the paragraph's end. ``depth`` is 0 for an outermost quote.
+    """
+
+    start: int
+    end: int
+    paragraph_id: int
+    closed: bool
+    depth: int
+
+    @property
+    def content(self) -> Span:
+        """The quoted words without the quotation marks."""
+        return Span(self.start + 1, self.end - 1 if self.closed else self.end)
+
+
+# Initialisms (U.S., U.K.) stay whole; hyphenated words ("pro-Ukrainian") are one token;
+# clitics ('s, n't) split off so that "Russia's" yields "Russia"; anything else is punctuation.
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|[^\W_]+(?:[-‐][^\W_]+)*(?:['’](?!(?:s|t|re|ve|ll|d|m)\b)[^\W_]+)*"
+    r"|['’](?:s|t|re|ve|ll|d|m)\b"
+    r"|\S",
+    re.IGNORECASE,
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+
+
+def word_key(word: str) -> str:
+    """The matching key of a word: lower case, typographic apostrophes and hyphens made plain."""
+    return word.lower().replace("’", "'").replace("‐", "-")
+
+
+def tokenize(text: str, offset: int = 0, sentence_id: int = -1) -> list[Token]:
+    """Split ``text`` into tokens whose offsets are shifted by ``offset``."""
+    return [
+        Token(m.start() + offset, m.end() + offset, m.group(), word_key(m.group()), sentence_id)
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def is_word(token: Token) -> bool:
+    """True for tokens that count as words: not punctuation, not a split-off clitic ('s, 't)."""
+    return token.key[0].isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article's text segmented into paragraphs, sentences, tokens and quotes."""
+
+    text: str
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    quotes: tuple[Quote, ...]
+
+    @property
+    def n_words(self) -> int:
+        """Number of word tokens (punctuation excluded)."""
+        return sum(1 for t in self.tokens if is_word(t))
+
+    def sentence_at(self, offset: int) -> int:
+        """Id of the sentence containing ``offset`` (the nearest preceding one between sentences)."""
+        starts = [s.start for s in self.sentences]
+        return max(bisect_right(starts, offset) - 1, 0) if self.sentences else -1
+
+    def quote_at(self, start: int, end: int) -> Quote | None:
+        """The innermost quote whose content contains ``[start, end)``, if any."""
+        found = None
+        for quote in self.quotes:
+            content = quote.content
+            if content.start <= start and end <= content.end and (
+                found is None or quote.depth > found.depth
+            ):
+                found = quote
+        return found
+
+
+def segment(text: str) -> Document:
+    """Segment ``text`` into paragraphs, sentences, tokens and quotes.
+
+    Paragraphs are separated by blank lines; a text without any blank line is taken to
+    have one paragraph per line (the layout of many corpora).
+    """
+    paragraphs = _paragraphs(text)
+    tokenizer = _sentence_tokenizer()
+    sentences: list[Sentence] = []
+    tokens: list[Token] = []
+    quotes: list[Quote] = []
+    for paragraph_id, (p_start, p_end) in enumerate(paragraphs):
+        chunk = text[p_start:p_end]
+        for s_start, s_end in tokenizer.span_tokenize(chunk):
+            sentence = Sentence(len(sentences), p_start + s_start, p_start + s_end, paragraph_id)
+            sentences.append(sentence)
+            tokens.extend(tokenize(chunk[s_start:s_end], sentence.start, sentence.id))
+        quotes.extend(find_quotes(text, p_start, p_end, paragraph_id))
+    return Document(text, tuple(paragraphs), tuple(sentences), tuple(tokens), tuple(quotes))
+
+
+def _paragraphs(text: str) -> list[Span]:
+    breaks = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
+    spans = []
+    position = 0
+    for match in [*breaks.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[position:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append(Span(position + lead, position + lead + len(stripped)))
+        position = match.end() if match else len(text)
+    return spans
+
+
+@cache
+def _sentence_tokenizer():
+    # Imported here so that `import framing` does not load NLTK.
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    parameters = PunktParameters()
+    source = resources.files("framing").joinpath("data/punkt_abbreviations.txt")
+    parameters.abbrev_types = {
+        line.strip().lower().rstrip(".")
+        for line in source.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    return PunktSentenceTokenizer(parameters)
+
+
+# Quotation marks: opening mark -> closing marks that end it. Straight double quotes
+# toggle; single marks are quotes only at word boundaries (an apostrophe sits between
+# letters or ends a plural possessive inside a word run).
+_PAIRS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "‘": "’", '"': '"', "'": "'"}
+_SINGLE = {"‘", "’", "'"}
+_QUOTE_CHARS = re.compile("[\"'“”«»„‹›‘’]")
+
+
+def find_quotes(text: str, start: int, end: int, paragraph_id: int) -> list[Quote]:
+    """Quotes inside ``text[start:end]`` (one paragraph); unclosed ones end with it."""
+    stack: list[tuple[str, int]] = []
+    found: list[Quote] = []
+    for match in _QUOTE_CHARS.finditer(text, start, end):
+        mark, at = match.group(), match.start()
+        before = text[at - 1] if at > start else " "
+        after = text[at + 1] if at + 1 < end else " "
+        if stack and mark in _PAIRS[stack[-1][0]] and _can_close(mark, before, after):
+            opener, opened_at = stack.pop()
+            found.append(Quote(opened_at, at + 1, paragraph_id, True, len(stack)))
+        elif mark in _PAIRS and _can_open(mark, before, after):
+            stack.append((mark, at))
+    while stack:
+        _, opened_at = stack.pop()
+        found.append(Quote(opened_at, end, paragraph_id, False, len(stack)))
+    return sorted(found)
+
+
+def _can_open(mark: str, before: str, after: str) -> bool:
+    if after.isspace():
+        return False
+    if mark in _SINGLE or mark == '"':
+        return not before.isalnum()
+    return True
+
+
+def _can_close(mark: str, before: str, after: str) -> bool:
+    if before.isspace():
+        return False
+    if mark in _SINGLE:
+        return not after.isalnum()
+    return True
+
+
+# Closed-class negators; "'t" is the clitic split off "doesn't", "isn't".
+NEGATORS = frozenset(
+    {"not", "no", "never", "'t", "without", "neither", "nor", "cannot", "hardly", "barely",
+     "scarcely", "none", "nobody", "nothing", "nowhere"}
+)
+# A negator's scope: the next few words, cut short by punctuation or a contrast.
+NEGATION_WINDOW = 3
+_SCOPE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "but", "—", "–", "(", ")"})
+
+
+def negated(tokens: tuple[Token, ...] | list[Token]) -> list[bool]:
+    """For each token, whether it lies in the scope of a preceding negator."""
+    flags = [False] * len(tokens)
+    remaining = 0
+    sentence = None
+    for index, token in enumerate(tokens):
+        if token.sentence_id != sentence or token.key in _SCOPE_BREAKS:
+            remaining = 0
+            sentence = token.sentence_id
+        if token.key in NEGATORS:
+            remaining = NEGATION_WINDOW
+        elif remaining and is_word(token):
+            flags[index] = True
+            remaining -= 1
+    return flags
