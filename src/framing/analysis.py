@@ -81,7 +81,9 @@ class Analysis:
             "n_paragraphs": len(self.document.paragraphs),
             "n_loaded": len(self.loaded_terms),
             "n_loaded_author": int((~self.loaded_terms["in_quote"]).sum()),
-            "loaded_per_1k": 1000.0 * len(self.loaded_terms) / self.n_words if self.n_words else 0.0,
+            "loaded_per_1k": 1000.0 * len(self.loaded_terms) / self.n_words
+            if self.n_words
+            else 0.0,
         }
         for row in categories.itertuples(index=False):
             figures[f"loaded_per_1k_{row.category}"] = row.per_1k
@@ -98,8 +100,7 @@ class Analysis:
     def __repr__(self) -> str:
         title = self.article.title or self.article.id
         return (
-            f"<Analysis of {title!r}: {self.n_words} words, "
-            f"{len(self.loaded_terms)} loaded terms>"
+            f"<Analysis of {title!r}: {self.n_words} words, {len(self.loaded_terms)} loaded terms>"
         )
 
 

@@ -59,10 +59,14 @@ class Article:
 
     @property
     def slug(self) -> str:
-        """A file-system-safe name for reports: the source file's name, else the title, else the id."""
+        """A file-system-safe name: the source file's stem, else the title, else the id."""
         from pathlib import PurePath
 
         from framing._slug import slugify
 
         source = self.meta.get("source_path")
-        return slugify(PurePath(source).stem if source else None) or slugify(self.title) or str(self.id)
+        return (
+            slugify(PurePath(source).stem if source else None)
+            or slugify(self.title)
+            or str(self.id)
+        )

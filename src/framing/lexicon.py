@@ -19,7 +19,7 @@ import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -267,8 +267,10 @@ class _Trie:
             return True
         span = tokens[first : last + 1]
         if mode == "exact":
-            return all(t.key == word_key(w) or w.endswith("*") for t, w in zip(span, words))
-        return all(t.text == w for t, w in zip(span, words))
+            return all(
+                t.key == word_key(w) or w.endswith("*") for t, w in zip(span, words, strict=True)
+            )
+        return all(t.text == w for t, w in zip(span, words, strict=True))
 
 
 def _prefix_lengths(node: _Node) -> set[int]:
@@ -374,7 +376,9 @@ def _rows_from_terms(terms: Any, where: str) -> Iterable[tuple[int, dict[str, An
         return
     for number, row in enumerate(terms, start=1):
         if not isinstance(row, Mapping):
-            raise LexiconError(f"{where}, entry {number}: expected a mapping with term and category.")
+            raise LexiconError(
+                f"{where}, entry {number}: expected a mapping with term and category."
+            )
         yield number, dict(row)
 
 
@@ -413,7 +417,7 @@ def _validated_row(row: Mapping[str, Any], place: str) -> dict[str, Any]:
     if not term or not category:
         raise LexiconError(f"{place}: both term and category must be filled in.")
     term = " ".join(str(term).split())
-    if "*" in term[:-1] or not _term_words(term)[0] and not _term_words(term)[1]:
+    if "*" in term[:-1] or (not _term_words(term)[0] and not _term_words(term)[1]):
         raise LexiconError(
             f"{place}: {term!r} is not a usable term; use words, with '*' only at the end."
         )
@@ -441,8 +445,7 @@ def _validated_row(row: Mapping[str, Any], place: str) -> dict[str, Any]:
         record["match"] = str(values["match"]).strip().lower()
         if record["match"] not in MATCH_MODES:
             raise LexiconError(
-                f"{place}: match must be one of {', '.join(MATCH_MODES)} "
-                f"(got {values['match']!r})."
+                f"{place}: match must be one of {', '.join(MATCH_MODES)} (got {values['match']!r})."
             )
     if values["note"] is not None:
         record["note"] = str(values["note"])
@@ -463,7 +466,7 @@ def _definition(description: Any) -> str:
     return str(description or "")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_packaged(name: str) -> Lexicon:
     folder = resources.files("framing").joinpath("lexicons")
     table = folder.joinpath(f"{name}.csv")

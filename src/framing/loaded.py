@@ -68,7 +68,9 @@ def category_frequencies(
         }
         for category, definition in categories.items()
     ]
-    return pd.DataFrame(rows, columns=["category", "definition", "count", "per_1k", "author", "in_quote"])
+    return pd.DataFrame(
+        rows, columns=["category", "definition", "count", "per_1k", "author", "in_quote"]
+    )
 
 
 def term_frequencies(loaded_terms: pd.DataFrame, n_words: int) -> pd.DataFrame:

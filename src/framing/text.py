@@ -21,9 +21,9 @@ __all__ = [
     "Sentence",
     "Span",
     "Token",
+    "negated",
     "segment",
     "tokenize",
-    "negated",
     "word_key",
 ]
 
@@ -120,7 +120,7 @@ class Document:
         return sum(1 for t in self.tokens if is_word(t))
 
     def sentence_at(self, offset: int) -> int:
-        """Id of the sentence containing ``offset`` (the nearest preceding one between sentences)."""
+        """Id of the sentence containing ``offset`` (between sentences, the one before)."""
         starts = [s.start for s in self.sentences]
         return max(bisect_right(starts, offset) - 1, 0) if self.sentences else -1
 
@@ -129,8 +129,10 @@ class Document:
         found = None
         for quote in self.quotes:
             content = quote.content
-            if content.start <= start and end <= content.end and (
-                found is None or quote.depth > found.depth
+            if (
+                content.start <= start
+                and end <= content.end
+                and (found is None or quote.depth > found.depth)
             ):
                 found = quote
         return found
@@ -204,7 +206,7 @@ def find_quotes(text: str, start: int, end: int, paragraph_id: int) -> list[Quot
         before = text[at - 1] if at > start else " "
         after = text[at + 1] if at + 1 < end else " "
         if stack and mark in _PAIRS[stack[-1][0]] and _can_close(mark, before, after):
-            opener, opened_at = stack.pop()
+            _, opened_at = stack.pop()
             found.append(Quote(opened_at, at + 1, paragraph_id, True, len(stack)))
         elif mark in _PAIRS and _can_open(mark, before, after):
             stack.append((mark, at))
@@ -232,8 +234,23 @@ def _can_close(mark: str, before: str, after: str) -> bool:
 
 # Closed-class negators; "'t" is the clitic split off "doesn't", "isn't".
 NEGATORS = frozenset(
-    {"not", "no", "never", "'t", "without", "neither", "nor", "cannot", "hardly", "barely",
-     "scarcely", "none", "nobody", "nothing", "nowhere"}
+    {
+        "not",
+        "no",
+        "never",
+        "'t",
+        "without",
+        "neither",
+        "nor",
+        "cannot",
+        "hardly",
+        "barely",
+        "scarcely",
+        "none",
+        "nobody",
+        "nothing",
+        "nowhere",
+    }
 )
 # A negator's scope: the next few words, cut short by punctuation or a contrast.
 NEGATION_WINDOW = 3
