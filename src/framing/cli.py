@@ -1,0 +1,192 @@
+"""The ``framing`` command: reports and tables from the command line.
+
+    framing report [PATH ...] [--out DIR] [--lexicon LEXICON]
+    framing analyze PATH ... [--out FILE.csv|FILE.parquet] [--table NAME] [--lexicon LEXICON]
+    framing lexicon [NAME]
+
+Errors in what the user passed (a missing file, an undecodable article, a malformed
+lexicon) are reported as one sentence on stderr, without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+import framing
+from framing._atomic import atomic_path
+from framing.analysis import resolve_lexicon
+
+log = logging.getLogger("framing")
+
+DEFAULT_ARTICLE = Path("data/articles/lavrov-military-diplomacy.txt")
+TABLES = ("loaded_terms", "sources", "stance", "stance_evidence", "summary")
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for, reported without a traceback."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 some articles failed, 2 error)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s"
+    )
+    try:
+        return args.run(args)
+    except (UsageError, ValueError, OSError) as error:
+        # ReadError and LexiconError are ValueErrors whose messages name the file and fix.
+        print(f"framing: error: {error}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="framing",
+        description="Measure how news and opinion articles frame their subject.",
+    )
+    parser.add_argument("--version", action="version", version=f"framing {framing.__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    report = commands.add_parser(
+        "report",
+        help="write an HTML report per article",
+        description="Write reports/<slug>/index.html (with figures and CSV tables) per article. "
+        f"With no PATH, the seed article {DEFAULT_ARTICLE}.",
+    )
+    report.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or globs")
+    report.add_argument(
+        "--out", type=Path, default=Path("reports"), help="parent folder of the reports"
+    )
+    _add_lexicon_option(report)
+    report.set_defaults(run=_run_report)
+
+    analyze = commands.add_parser(
+        "analyze",
+        help="write the analysis tables for scripting",
+        description="Analyse articles and write their tables. With --out FILE.csv (or .parquet) "
+        "every table goes beside it as FILE.<table>.csv; with --table, only that table, to FILE. "
+        "Without --out, the summary is printed as CSV.",
+    )
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
+    analyze.add_argument("--out", type=Path, help="FILE.csv or FILE.parquet")
+    analyze.add_argument("--table", choices=TABLES, help="write only this table")
+    _add_lexicon_option(analyze)
+    analyze.set_defaults(run=_run_analyze)
+
+    lexicon = commands.add_parser("lexicon", help="describe a lexicon and its categories")
+    lexicon.add_argument("name", nargs="?", default="loaded", help="packaged name or file path")
+    lexicon.set_defaults(run=_run_lexicon)
+    return parser
+
+
+def _add_lexicon_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lexicon",
+        default=None,
+        help="packaged lexicon name or a CSV/YAML lexicon file (default: the packaged 'loaded')",
+    )
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    paths = args.paths or [_default_article()]
+    lexicon = resolve_lexicon(args.lexicon)
+    failures = 0
+    for article, error in _articles(paths):
+        if error is not None:
+            failures += 1
+            print(f"framing: skipped: {error}", file=sys.stderr)
+            continue
+        result = framing.analyze(article, lexicon=lexicon)
+        index = framing.write_report(result, args.out / article.slug)
+        print(index)
+    return 1 if failures else 0
+
+
+def _run_analyze(args: argparse.Namespace) -> int:
+    if args.out is not None and args.out.suffix.lower() not in {".csv", ".parquet"}:
+        raise UsageError(f"--out {args.out} must end in .csv or .parquet.")
+    lexicon = resolve_lexicon(args.lexicon)
+    results, failures = [], 0
+    for article, error in _articles(args.paths):
+        if error is not None:
+            failures += 1
+            print(f"framing: skipped: {error}", file=sys.stderr)
+            continue
+        results.append(framing.analyze(article, lexicon=lexicon))
+    if not results:
+        raise UsageError("no article could be analysed; see the messages above.")
+    tables = {name: _combined(results, name) for name in ([args.table] if args.table else TABLES)}
+    if args.out is None:
+        print(tables.get("summary", next(iter(tables.values()))).to_csv(index=False), end="")
+    elif args.table:
+        _write_table(tables[args.table], args.out)
+        print(args.out)
+    else:
+        for name, table in tables.items():
+            path = args.out.with_name(f"{args.out.stem}.{name}{args.out.suffix}")
+            _write_table(table, path)
+            print(path)
+    return 1 if failures else 0
+
+
+def _run_lexicon(args: argparse.Namespace) -> int:
+    lexicon = resolve_lexicon(args.name)
+    counts = lexicon.table["category"].value_counts()
+    print(
+        f"{lexicon.name} {lexicon.version} ({len(lexicon)} terms), licence: "
+        f"{lexicon.card.get('licence', 'unstated')}"
+    )
+    for category, definition in lexicon.categories.items():
+        print(f"  {category} ({int(counts.get(category, 0))}): {definition}")
+    return 0
+
+
+def _default_article() -> Path:
+    # `make report` runs from the project root; an editable install also finds it from here.
+    for candidate in (DEFAULT_ARTICLE, Path(__file__).resolve().parents[2] / DEFAULT_ARTICLE):
+        if candidate.is_file():
+            return candidate
+    raise UsageError(f"the default article {DEFAULT_ARTICLE} is not here; pass an article path.")
+
+
+def _articles(
+    paths: Sequence[str | Path],
+) -> Iterator[tuple[framing.Article | None, Exception | None]]:
+    """Each article named by ``paths`` (files, folders, globs), or the error reading it."""
+    for path in paths:
+        path = Path(path)
+        if path.is_file() and path.suffix.lower() in {".txt", ".md", ".html", ".htm"}:
+            try:
+                yield framing.read_article(path), None
+            except (ValueError, OSError) as error:
+                yield None, error
+        else:
+            yield from ((article, None) for article in framing.read_articles(str(path)))
+
+
+def _combined(results: Sequence[framing.Analysis], table: str) -> pd.DataFrame:
+    if table == "summary":
+        return pd.DataFrame([r.summary() for r in results]).rename_axis("article_id").reset_index()
+    return pd.concat([getattr(r, table) for r in results], ignore_index=True)
+
+
+def _write_table(table: pd.DataFrame, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as temporary:
+        if path.suffix.lower() == ".parquet":
+            table.to_parquet(temporary, index=False)
+        else:
+            table.to_csv(temporary, index=False, lineterminator="\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
