@@ -21,10 +21,12 @@ _EXPORTS = {
     "Article": "framing.article",
     "read_article": "framing.io",
     "read_articles": "framing.io",
+    "ReadError": "framing.io",
     "analyze": "framing.analysis",
     "Analysis": "framing.analysis",
     "write_report": "framing.report",
     "Lexicon": "framing.lexicon",
+    "LexiconError": "framing.lexicon",
 }
 
 __all__ = [*_EXPORTS, "__version__"]

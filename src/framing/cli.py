@@ -13,18 +13,21 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
 import framing
 from framing._atomic import atomic_path
-from framing.analysis import resolve_lexicon
+from framing.analysis import Analysis, resolve_lexicon
+from framing.io import ReadError
+from framing.lexicon import Lexicon
 
 log = logging.getLogger("framing")
 
 DEFAULT_ARTICLE = Path("data/articles/lavrov-military-diplomacy.txt")
+SINGLE_ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 TABLES = ("loaded_terms", "sources", "stance", "stance_evidence", "summary")
 
 
@@ -97,31 +100,17 @@ def _add_lexicon_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    paths = args.paths or [_default_article()]
     lexicon = resolve_lexicon(args.lexicon)
-    failures = 0
-    for article, error in _articles(paths):
-        if error is not None:
-            failures += 1
-            print(f"framing: skipped: {error}", file=sys.stderr)
-            continue
-        result = framing.analyze(article, lexicon=lexicon)
-        index = framing.write_report(result, args.out / article.slug)
-        print(index)
-    return 1 if failures else 0
+    results, skipped = _analyses(args.paths or [_default_article()], lexicon)
+    for result in results:
+        print(framing.write_report(result, args.out / result.article.slug))
+    return 1 if skipped else 0
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
     if args.out is not None and args.out.suffix.lower() not in {".csv", ".parquet"}:
         raise UsageError(f"--out {args.out} must end in .csv or .parquet.")
-    lexicon = resolve_lexicon(args.lexicon)
-    results, failures = [], 0
-    for article, error in _articles(args.paths):
-        if error is not None:
-            failures += 1
-            print(f"framing: skipped: {error}", file=sys.stderr)
-            continue
-        results.append(framing.analyze(article, lexicon=lexicon))
+    results, skipped = _analyses(args.paths, resolve_lexicon(args.lexicon))
     if not results:
         raise UsageError("no article could be analysed; see the messages above.")
     tables = {name: _combined(results, name) for name in ([args.table] if args.table else TABLES)}
@@ -135,7 +124,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
             path = args.out.with_name(f"{args.out.stem}.{name}{args.out.suffix}")
             _write_table(table, path)
             print(path)
-    return 1 if failures else 0
+    return 1 if skipped else 0
 
 
 def _run_lexicon(args: argparse.Namespace) -> int:
@@ -158,22 +147,33 @@ def _default_article() -> Path:
     raise UsageError(f"the default article {DEFAULT_ARTICLE} is not here; pass an article path.")
 
 
-def _articles(
-    paths: Sequence[str | Path],
-) -> Iterator[tuple[framing.Article | None, Exception | None]]:
-    """Each article named by ``paths`` (files, folders, globs), or the error reading it."""
+def _analyses(paths: Sequence[str | Path], lexicon: Lexicon) -> tuple[list[Analysis], int]:
+    """Analyse every article named by ``paths`` (files, folders, globs, tables).
+
+    An article that cannot be read is reported on stderr and skipped; returns the
+    analyses and the number skipped.
+    """
+    skipped: list[ReadError] = []
+
+    def skip(error: ReadError) -> None:
+        skipped.append(error)
+        print(f"framing: skipped: {error}", file=sys.stderr)
+
+    results = []
     for path in paths:
-        path = Path(path)
-        if path.is_file() and path.suffix.lower() in {".txt", ".md", ".html", ".htm"}:
+        if Path(path).is_file() and Path(path).suffix.lower() in SINGLE_ARTICLE_SUFFIXES:
             try:
-                yield framing.read_article(path), None
-            except (ValueError, OSError) as error:
-                yield None, error
+                articles = [framing.read_article(path)]
+            except ReadError as error:
+                skip(error)
+                continue
         else:
-            yield from ((article, None) for article in framing.read_articles(str(path)))
+            articles = framing.read_articles(str(path), on_error=skip)
+        results.extend(framing.analyze(article, lexicon=lexicon) for article in articles)
+    return results, len(skipped)
 
 
-def _combined(results: Sequence[framing.Analysis], table: str) -> pd.DataFrame:
+def _combined(results: Sequence[Analysis], table: str) -> pd.DataFrame:
     if table == "summary":
         return pd.DataFrame([r.summary() for r in results]).rename_axis("article_id").reset_index()
     return pd.concat([getattr(r, table) for r in results], ignore_index=True)

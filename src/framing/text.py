@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -86,17 +86,23 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 
 
+_PLAIN = str.maketrans({"’": "'", "‐": "-"})
+
+
+@lru_cache(maxsize=262_144)
 def word_key(word: str) -> str:
     """The matching key of a word: lower case, typographic apostrophes and hyphens made plain."""
-    return word.lower().replace("’", "'").replace("‐", "-")
+    return word.lower().translate(_PLAIN)
 
 
 def tokenize(text: str, offset: int = 0, sentence_id: int = -1) -> list[Token]:
     """Split ``text`` into tokens whose offsets are shifted by ``offset``."""
-    return [
-        Token(m.start() + offset, m.end() + offset, m.group(), word_key(m.group()), sentence_id)
-        for m in _TOKEN.finditer(text)
-    ]
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        tokens.append(Token(start + offset, end + offset, word, word_key(word), sentence_id))
+    return tokens
 
 
 def is_word(token: Token) -> bool:
