@@ -1,0 +1,335 @@
+"""Self-contained, reproducible HTML reports of one analysis.
+
+:func:`write_report` writes ``index.html`` (inline CSS, charts as inline SVG, no scripts,
+no external URLs), the charts as SVG files and the tables as CSV into one folder. The
+same analysis always gives the same bytes, and the folder is replaced atomically: a
+failure leaves the previous report as it was.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from framing import display, plots
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+    from framing.analysis import Analysis
+
+__all__ = ["write_report"]
+
+logger = logging.getLogger("framing")
+
+#: Terms listed in the page's table (all of them are in tables/term_frequencies.csv).
+TOP_TERMS_TABLE = 25
+#: Terms drawn in the top-terms chart.
+TOP_TERMS_CHART = 15
+#: Fixed salt so matplotlib's SVG ids are the same on every run.
+_SVG_SALT = "framing"
+_FLOAT_FORMAT = "%.4f"
+
+_FIGURES = ("loaded_by_category", "top_terms")
+_ALWAYS_TABLES = ("loaded_terms", "category_frequencies", "term_frequencies", "summary")
+_OPTIONAL_TABLES = ("sources", "stance")
+# Everything write_report may put in a folder; a folder holding anything else is not ours
+# to replace.
+_OWN_FILES = frozenset(
+    {"index.html"}
+    | {f"figures/{name}.svg" for name in _FIGURES}
+    | {f"tables/{name}.csv" for name in _ALWAYS_TABLES + _OPTIONAL_TABLES}
+)
+_OWN_DIRS = frozenset({"figures", "tables"})
+
+
+def write_report(res: Analysis, out_dir: str | os.PathLike[str]) -> Path:
+    """Write an HTML report of ``res`` with its figures and tables into ``out_dir``.
+
+    ``out_dir`` receives ``index.html`` (self-contained), ``figures/loaded_by_category.svg``,
+    ``figures/top_terms.svg`` and ``tables/{loaded_terms,category_frequencies,
+    term_frequencies,summary}.csv`` (plus ``sources.csv`` and ``stance.csv`` when those
+    tables have rows). The output is byte-for-byte the same for the same analysis.
+
+    The report is built in a temporary folder beside ``out_dir`` and swapped in only when
+    complete, so an error leaves any previous report untouched. An existing ``out_dir``
+    is replaced only if it is empty or holds nothing but an earlier report.
+
+    Parameters
+    ----------
+    res : framing.Analysis
+        The analysis to report.
+    out_dir : str or path
+        The report's folder, e.g. ``"reports/<slug>/"``; created if missing.
+
+    Returns
+    -------
+    pathlib.Path
+        The path of ``index.html``.
+
+    Raises
+    ------
+    FileExistsError
+        If ``out_dir`` holds files that are not part of a framing report.
+    NotADirectoryError
+        If ``out_dir`` is a file.
+    """
+    # Absolute and symlink-free, so that "." or a linked folder still has a real parent
+    # to build the new report beside.
+    target = Path(out_dir).resolve()
+    _check_replaceable(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _staging_dir(target) as staging:
+        _write_contents(res, staging)
+        _swap_in(staging, target)
+    index = Path(out_dir) / "index.html"
+    logger.info("wrote report %s", index)
+    return index
+
+
+def _check_replaceable(target: Path) -> None:
+    """Refuse to replace a folder that holds anything a report did not write."""
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise NotADirectoryError(f"{target} is a file; pass a folder for the report.")
+    foreign = sorted(
+        path.relative_to(target).as_posix()
+        for path in target.rglob("*")
+        if not _is_own(path, target)
+    )
+    if foreign:
+        raise FileExistsError(
+            f"{target} holds files that are not part of a framing report "
+            f"({', '.join(foreign[:3])}{', ...' if len(foreign) > 3 else ''}); "
+            "choose a new or empty folder so nothing of yours is overwritten."
+        )
+
+
+def _is_own(path: Path, target: Path) -> bool:
+    """Whether ``path`` (inside ``target``) is a file or folder a report writes."""
+    relative = path.relative_to(target).as_posix()
+    if path.is_symlink():
+        return False
+    return relative in (_OWN_FILES if path.is_file() else _OWN_DIRS)
+
+
+@contextmanager
+def _staging_dir(target: Path) -> Iterator[Path]:
+    """A temporary sibling of ``target``, removed on exit whatever happens."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Move ``staging`` to ``target``; the old ``target`` is deleted only after that worked."""
+    if not target.exists():
+        staging.rename(target)
+        return
+    holder = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    backup = holder / target.name
+    try:
+        target.rename(backup)
+        staging.rename(target)
+    except BaseException:
+        if backup.exists():
+            backup.rename(target)
+        holder.rmdir()
+        raise
+    shutil.rmtree(holder, ignore_errors=True)
+
+
+def _write_contents(res: Analysis, folder: Path) -> None:
+    """Write every file of the report into ``folder``."""
+    colors = display.category_colors(res.lexicon.categories)
+    tables = _tables(res)
+    svgs = {
+        "loaded_by_category": _svg(
+            lambda ax: plots.loaded_by_category(tables["category_frequencies"], ax, colors=colors),
+            height=1.4 + 0.42 * len(tables["category_frequencies"]),
+            salt=f"{_SVG_SALT}-loaded_by_category",
+        ),
+        "top_terms": _svg(
+            lambda ax: plots.top_terms(
+                tables["term_frequencies"], TOP_TERMS_CHART, ax, colors=colors
+            ),
+            height=1.2 + 0.3 * max(1, min(TOP_TERMS_CHART, len(tables["term_frequencies"]))),
+            salt=f"{_SVG_SALT}-top_terms",
+        ),
+    }
+    (folder / "figures").mkdir()
+    for name, svg in svgs.items():
+        _write_text(folder / "figures" / f"{name}.svg", svg)
+    (folder / "tables").mkdir()
+    for name, table in tables.items():
+        if name in _ALWAYS_TABLES or not table.empty:
+            _write_text(folder / "tables" / f"{name}.csv", _csv(table))
+    _write_text(folder / "index.html", _render_html(res, tables, svgs))
+
+
+def _tables(res: Analysis) -> dict[str, pd.DataFrame]:
+    """The report's tables, in stable row orders."""
+    summary = res.summary()
+    return {
+        "loaded_terms": res.loaded_terms.sort_values(["start", "end"], kind="stable"),
+        "category_frequencies": res.category_frequencies(),
+        "term_frequencies": res.term_frequencies().sort_values(
+            ["count", "term"], ascending=[False, True], kind="stable"
+        ),
+        "summary": _summary_table(summary),
+        "sources": res.sources,
+        "stance": res.stance,
+    }
+
+
+def _summary_table(summary: pd.Series) -> pd.DataFrame:
+    """``summary()`` as ``metric, value`` rows; whole numbers printed without decimals."""
+    import pandas as pd
+
+    values = [_number_text(v) for v in summary.to_numpy()]
+    return pd.DataFrame({"metric": [str(i) for i in summary.index], "value": values})
+
+
+def _number_text(value: Any) -> str:
+    """``635`` for whole numbers (counts), else a fixed four decimals."""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else _FLOAT_FORMAT % number
+
+
+def _csv(table: pd.DataFrame) -> str:
+    return table.to_csv(index=False, lineterminator="\n", float_format=_FLOAT_FORMAT)
+
+
+def _write_text(path: Path, text: str) -> None:
+    # newline="" keeps "\n" on every platform.
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+
+
+def _svg(draw: Callable[[Axes], Any], *, height: float, salt: str) -> str:
+    """Draw a chart on a fresh figure (no pyplot state) and return it as SVG text."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    rc = {"svg.hashsalt": salt, "svg.fonttype": "path", "font.family": "DejaVu Sans"}
+    with matplotlib.rc_context(rc):
+        figure = Figure(figsize=(7.0, height), layout="constrained")
+        draw(figure.subplots())
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def _inline_svg(svg: str) -> str:
+    """The ``<svg>`` element of an SVG document, for embedding in HTML."""
+    return svg[svg.index("<svg") :].strip()
+
+
+def _render_html(res: Analysis, tables: dict[str, pd.DataFrame], svgs: dict[str, str]) -> str:
+    from markupsafe import Markup
+
+    article = res.article
+    spans = display.loaded_term_spans(tables["loaded_terms"])
+    summary = res.summary()
+    context = {
+        "title": article.title or "Untitled article",
+        "metadata": _metadata_rows(res),
+        "parameters": json.dumps(res.meta.get("parameters", {}), sort_keys=True, default=str),
+        "figures": _headline_figures(summary),
+        "categories": _category_rows(tables["category_frequencies"]),
+        "terms": tables["term_frequencies"].head(TOP_TERMS_TABLE).to_dict("records"),
+        "n_terms": len(tables["term_frequencies"]),
+        "svg": {name: Markup(_inline_svg(svg)) for name, svg in svgs.items()},
+        "css": Markup(display.stylesheet(res.lexicon.categories)),
+        "legend": Markup(display.legend_html(res.lexicon.categories)),
+        "highlighted": Markup(display.render_highlights(article.text, spans)),
+        "root_class": display.ROOT_CLASS,
+        "files": _file_list(tables),
+        "version": res.meta.get("framing_version", ""),
+    }
+    return _environment().get_template("report.html.j2").render(**context)
+
+
+def _environment() -> Any:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("framing", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _metadata_rows(res: Analysis) -> list[tuple[str, str]]:
+    article = res.article
+    rows = [
+        ("Outlet", article.outlet),
+        ("Author", article.author),
+        ("Published", article.published),
+        ("URL", article.url),
+        ("Article id", article.id),
+        ("framing version", res.meta.get("framing_version")),
+    ]
+    for lexicon in res.meta.get("lexicons", []):
+        rows.append(
+            (
+                "Lexicon",
+                f"{lexicon.get('name')} {lexicon.get('version')} · sha256 {lexicon.get('sha256')}",
+            )
+        )
+    return [(label, str(value)) for label, value in rows if value not in (None, "")]
+
+
+def _headline_figures(summary: pd.Series) -> list[tuple[str, str]]:
+    def whole(key: str) -> str:
+        return f"{int(summary.get(key, 0)):,}"
+
+    return [
+        ("words", whole("n_words")),
+        ("sentences", whole("n_sentences")),
+        ("paragraphs", whole("n_paragraphs")),
+        ("loaded terms", whole("n_loaded")),
+        ("loaded terms per 1,000 words", f"{float(summary.get('loaded_per_1k', 0.0)):.1f}"),
+        ("quotes", whole("n_quotes")),
+        ("share of words quoted", f"{100 * float(summary.get('quoted_share', 0.0)):.0f}%"),
+    ]
+
+
+def _category_rows(frequencies: pd.DataFrame) -> list[dict[str, Any]]:
+    return [
+        {
+            "category": row["category"],
+            "css_class": display.css_class(row["category"]),
+            "definition": row.get("definition") or "",
+            "count": int(row["count"]),
+            "per_1k": f"{float(row['per_1k']):.1f}",
+            "author": int(row["author"]),
+            "in_quote": int(row["in_quote"]),
+        }
+        for row in frequencies.to_dict("records")
+    ]
+
+
+def _file_list(tables: dict[str, pd.DataFrame]) -> list[str]:
+    figures = [f"figures/{name}.svg" for name in _FIGURES]
+    written = [
+        f"tables/{name}.csv"
+        for name, table in tables.items()
+        if name in _ALWAYS_TABLES or not table.empty
+    ]
+    return figures + written
