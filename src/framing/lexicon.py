@@ -28,7 +28,7 @@ import pandas as pd
 
 from framing.text import Token, tokenize, word_key
 
-__all__ = ["COLUMNS", "MATCH_MODES", "Lexicon", "LexiconError", "Match"]
+__all__ = ["COLUMNS", "MATCH_MODES", "Lexicon", "LexiconError", "Match", "TermTrie"]
 
 COLUMNS = ("term", "category", "polarity", "weight", "match", "note")
 MATCH_MODES = ("inflect", "exact", "case")
@@ -188,8 +188,8 @@ class Lexicon:
         return self._trie.find(tokens)
 
     @cached_property
-    def _trie(self) -> _Trie:
-        return _Trie(self.table)
+    def _trie(self) -> TermTrie:
+        return TermTrie(self.table)
 
 
 # -- the matcher ----------------------------------------------------------------------------
@@ -204,8 +204,12 @@ class _Node:
         self.entries: list[int] = []
 
 
-class _Trie:
-    """Term words as a trie; text tokens walk it with their inflection candidates."""
+class TermTrie:
+    """Term words as a trie; text tokens walk it with their inflection candidates.
+
+    Built from a table with the columns ``term`` and ``match``; :meth:`find` returns
+    :class:`Match` rows whose ``entry`` is the table's row position.
+    """
 
     def __init__(self, table: pd.DataFrame) -> None:
         self.root = _Node()
