@@ -13,10 +13,12 @@ import framing
 from framing.article import Article
 from framing.lexicon import Lexicon
 from framing.loaded import category_frequencies, find_loaded_terms, term_frequencies
-from framing.schema import SOURCES, STANCE, STANCE_EVIDENCE, empty_table
+from framing.sources import find_sources
+from framing.stance import StanceOptions, stance_signals
+from framing.targets import Gazetteer, resolve_targets
 from framing.text import Document, is_word, segment
 
-__all__ = ["Analysis", "analyze", "resolve_lexicon"]
+__all__ = ["Analysis", "analyze", "resolve_lexicon", "with_speakers"]
 
 LexiconLike = Lexicon | str | Path | Mapping[str, Any] | None
 
@@ -40,7 +42,9 @@ class Analysis:
     stance : pandas.DataFrame
         One row per target (see ``framing.schema.STANCE``).
     stance_evidence : pandas.DataFrame
-        The sentences behind every stance signal.
+        The spans behind every stance signal: target, signal, sentence, offsets, value.
+    target_mentions : pandas.DataFrame
+        Where each target is mentioned (see ``framing.targets.Gazetteer.find``).
     meta : dict
         framing's version, the lexicons' names, versions and hashes, and the parameters.
     """
@@ -52,6 +56,7 @@ class Analysis:
     sources: pd.DataFrame
     stance: pd.DataFrame
     stance_evidence: pd.DataFrame
+    target_mentions: pd.DataFrame
     meta: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -108,6 +113,8 @@ def analyze(
     article: Article | str,
     targets: Any = None,
     lexicon: LexiconLike = None,
+    *,
+    stance_options: StanceOptions | None = None,
 ) -> Analysis:
     """Analyse how one article frames its subject.
 
@@ -115,13 +122,17 @@ def analyze(
     ----------
     article : Article or str
         The article; a plain string is taken as its text.
-    targets : None, list of str or dict, optional
+    targets : None, list of str, dict, path or Gazetteer, optional
         The countries, people and organisations to measure stance toward. ``None`` uses
-        the packaged gazetteer (stance signals arrive with the stance module).
+        the packaged gazetteer (every country, main organisations and leaders) and reports
+        the targets the article mentions; a list of names (``["Russia", "Lavrov"]``) or a
+        dict ``{canonical: [alias, ...]}`` reports exactly those, mentioned or not.
     lexicon : Lexicon, str, path or dict, optional
         The loaded-term lexicon: ``None`` for the packaged ``loaded`` lexicon, a
         :class:`Lexicon`, the name of a packaged lexicon, a path to a CSV or YAML
         lexicon, or ``{category: [term, ...]}``.
+    stance_options : framing.stance.StanceOptions, optional
+        Weights of the stance signals and related parameters.
 
     Returns
     -------
@@ -140,25 +151,66 @@ def analyze(
             "use framing.read_article(path) for files."
         )
     lexicon = resolve_lexicon(lexicon)
+    gazetteer = resolve_targets(targets)
     document = segment(article.text)
-    loaded_terms = find_loaded_terms(document, lexicon, article_id=article.id)
+    sources = find_sources(document, article_id=article.id, affiliation=gazetteer)
+    loaded_terms = with_speakers(
+        find_loaded_terms(document, lexicon, article_id=article.id), sources
+    )
+    mentions = gazetteer.find(document)
+    stance, evidence = stance_signals(
+        document,
+        mentions,
+        loaded_terms,
+        sources,
+        article_id=article.id,
+        targets=() if targets is None else gazetteer.targets,
+        options=stance_options,
+    )
     meta = {
         "framing_version": framing.__version__,
         "article_id": article.id,
         "n_words": document.n_words,
-        "lexicons": [lexicon.describe()],
-        "parameters": {"targets": targets, "lexicon": lexicon.name},
+        "lexicons": [lexicon.describe(), gazetteer.describe()],
+        "parameters": {
+            "targets": _describe_targets(targets),
+            "lexicon": lexicon.name,
+            "stance": vars(stance_options or StanceOptions()),
+        },
     }
     return Analysis(
         article=article,
         document=document,
         lexicon=lexicon,
         loaded_terms=loaded_terms,
-        sources=empty_table(SOURCES),
-        stance=empty_table(STANCE),
-        stance_evidence=empty_table(STANCE_EVIDENCE),
+        sources=sources,
+        stance=stance,
+        stance_evidence=evidence,
+        target_mentions=mentions,
         meta=meta,
     )
+
+
+def with_speakers(loaded_terms: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """``loaded_terms`` with ``speaker`` filled for matches inside a speaker's direct quote."""
+    quotes = sources[(sources["kind"] == "direct_quote") & (sources["speaker"] != "")]
+    if quotes.empty or not loaded_terms["in_quote"].any():
+        return loaded_terms
+    speakers = []
+    for start, end, quoted in zip(
+        loaded_terms["start"], loaded_terms["end"], loaded_terms["in_quote"], strict=True
+    ):
+        inside = quotes[(quotes["content_start"] <= start) & (quotes["content_end"] >= end)]
+        speakers.append(inside["speaker"].iloc[0] if quoted and not inside.empty else None)
+    return loaded_terms.assign(speaker=speakers)
+
+
+def _describe_targets(targets: Any) -> Any:
+    if targets is None or isinstance(targets, (str, Path)):
+        return None if targets is None else str(targets)
+    if isinstance(targets, Gazetteer):
+        return targets.describe()
+    return targets
 
 
 def resolve_lexicon(lexicon: LexiconLike) -> Lexicon:

@@ -55,6 +55,8 @@ STANCE = {
     "attribution": "float64",
     "score": "float64",
     "n_evidence": "int64",
+    # An extension beyond the contract's columns, documented in framing.stance.
+    "low_evidence": "bool",
 }
 
 STANCE_EVIDENCE = {

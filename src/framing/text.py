@@ -21,6 +21,7 @@ __all__ = [
     "Sentence",
     "Span",
     "Token",
+    "clauses",
     "negated",
     "segment",
     "tokenize",
@@ -278,3 +279,77 @@ def negated(tokens: tuple[Token, ...] | list[Token]) -> list[bool]:
             flags[index] = True
             remaining -= 1
     return flags
+
+
+# Where a sentence's clauses part: after punctuation, before subordinators and relative
+# pronouns.
+# Coordinating "and"/"or" are left alone, since they mostly join noun phrases
+# ("Armenia and Azerbaijan") rather than clauses.
+_CLAUSE_ENDS = frozenset({",", ";", ":", "—", "–", ")"})
+_CLAUSE_STARTS = frozenset(
+    {
+        "(",
+        "but",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "yet",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "that",
+        "because",
+        "since",
+        "unless",
+        "whereby",
+    }
+)
+MIN_CLAUSE_WORDS = 4
+
+
+def clauses(tokens: tuple[Token, ...] | list[Token]) -> list[tuple[int, int]]:
+    """Clauses as ``(first, last)`` token indexes (inclusive), in text order.
+
+    A rough, parser-free split at punctuation and subordinating words, within sentences;
+    a piece shorter than :data:`MIN_CLAUSE_WORDS` words joins the next piece of its
+    sentence (or the previous one at the sentence's end), so that "In his response,"
+    stays with what follows.
+    """
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for index, token in enumerate(tokens):
+        next_sentence = (
+            index + 1 == len(tokens) or tokens[index + 1].sentence_id != token.sentence_id
+        )
+        if token.key in _CLAUSE_STARTS and index > start:
+            pieces.append((start, index - 1))
+            start = index
+        if next_sentence or token.key in _CLAUSE_ENDS:
+            pieces.append((start, index))
+            start = index + 1
+    return _merge_short(pieces, tokens)
+
+
+def _merge_short(pieces: list[tuple[int, int]], tokens) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    carry: int | None = None
+    for first, last in pieces:
+        if carry is not None:
+            first, carry = carry, None
+        words = sum(1 for t in tokens[first : last + 1] if is_word(t))
+        same_sentence_follows = (
+            last + 1 < len(tokens) and tokens[last + 1].sentence_id == tokens[first].sentence_id
+        )
+        if words < MIN_CLAUSE_WORDS and same_sentence_follows:
+            carry = first
+        elif (
+            words < MIN_CLAUSE_WORDS
+            and merged
+            and (tokens[merged[-1][0]].sentence_id == tokens[first].sentence_id)
+        ):
+            merged[-1] = (merged[-1][0], last)
+        else:
+            merged.append((first, last))
+    return merged

@@ -1,0 +1,263 @@
+"""Stance signals: how the text positions each target, with the evidence behind every number.
+
+For every target (country, person, organisation) that the text mentions, or that the
+user asked about, four signals, each in [-1, 1] or [0, 1] and each traceable to spans:
+
+``sentiment``
+    Mean VADER compound (``vaderSentiment``) of the *clauses* that mention the target, not
+    of whole sentences, which often speak of several targets at once.
+``loaded_valence``
+    Mean signed weight (polarity x weight, flipped when negated) of the loaded terms
+    *aimed at* the target: a term is aimed at the nearest mention within
+    :data:`MAX_GAP` tokens on either side of it in the same clause. Its sign is
+    reversed where the target is on the receiving end: the object right after the term
+    ("hostile to Russia", "occupied Azerbaijani regions"), the subject of a passive
+    ("Lavrov was aggressively confronted"), or the opponents an "anti-" compound names
+    ("anti-Russian countries raise eyebrows" is not aimed at Russia). The agent after
+    "by" and a possessor ("ulterior motives on Armenia's part") keep the term's sign.
+    Terms in quotations weigh ``quote_weight`` of the author's own.
+``voice_share``
+    Share of the article's directly quoted words spoken by the target's speakers (the
+    target itself, or speakers affiliated with it).
+``attribution``
+    Mean class of the cue verbs the author chose for those speakers: endorsing +1
+    ("reminded"), neutral 0 ("said"), distancing or emotive -1 ("insinuated", "slammed").
+
+``score`` is the weighted mean of the signals a target has (:data:`DEFAULT_WEIGHTS`,
+configurable), clipped to [-1, 1]; ``voice_share`` counts as favourable in proportion,
+since being given the floor is access. Targets with little evidence are kept, with
+``low_evidence`` set, rather than dropped. A score is a signal to read the evidence by,
+not a verdict.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import pandas as pd
+
+from framing.aim import TargetSpans, aim_loaded_terms
+from framing.schema import STANCE, STANCE_EVIDENCE, as_table
+from framing.text import Document
+
+__all__ = ["CUE_CLASS_VALUES", "DEFAULT_WEIGHTS", "SIGNALS", "StanceOptions", "stance_signals"]
+
+SIGNALS = ("sentiment", "loaded_valence", "voice_share", "attribution")
+DEFAULT_WEIGHTS: Mapping[str, float] = {
+    "sentiment": 1.0,
+    "loaded_valence": 1.0,
+    "voice_share": 0.5,
+    "attribution": 1.0,
+}
+CUE_CLASS_VALUES: Mapping[str, float] = {
+    "endorsing": 1.0,
+    "neutral": 0.0,
+    "distancing": -1.0,
+    "emotive": -1.0,
+}
+# Source kinds whose words are the speaker's own voice.
+_VOICE_KINDS = ("direct_quote",)
+
+
+@dataclass(frozen=True)
+class StanceOptions:
+    """Parameters of the stance signals.
+
+    Parameters
+    ----------
+    weights : Mapping[str, float]
+        Weight of each signal in ``score``; a signal with weight 0 is left out.
+    quote_weight : float
+        Weight of a clause or term inside a quotation relative to the author's voice.
+    min_mentions, min_evidence : int
+        Targets mentioned fewer times, or with fewer evidence rows, are flagged
+        ``low_evidence``.
+    """
+
+    weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    quote_weight: float = 0.5
+    min_mentions: int = 2
+    min_evidence: int = 3
+
+    def __post_init__(self) -> None:
+        unknown = set(self.weights) - set(SIGNALS)
+        if unknown:
+            raise ValueError(
+                f"unknown stance signal(s) {sorted(unknown)}; the signals are {list(SIGNALS)}."
+            )
+
+
+def stance_signals(
+    document: Document,
+    mentions: pd.DataFrame,
+    loaded_terms: pd.DataFrame,
+    sources: pd.DataFrame,
+    *,
+    article_id: str,
+    targets: Iterable[str] = (),
+    options: StanceOptions | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Stance per target and the evidence behind it.
+
+    Parameters
+    ----------
+    document : Document
+        The segmented article.
+    mentions : DataFrame
+        Target mentions (``framing.targets.Gazetteer.find``): target, start, end, in_quote.
+    loaded_terms, sources : DataFrame
+        The article's loaded terms and source mentions.
+    article_id : str
+        Written into every row.
+    targets : iterable of str
+        Targets to report even when never mentioned (with zero mentions and no signals).
+    options : StanceOptions, optional
+
+    Returns
+    -------
+    (stance, stance_evidence) : tuple of DataFrame
+        ``stance`` has the columns of ``framing.schema.STANCE``, one row per target, most
+        mentioned first; ``stance_evidence`` those of ``STANCE_EVIDENCE``.
+    """
+    options = options or StanceOptions()
+    spans = TargetSpans(document, mentions)
+    evidence = _Evidence(article_id, document.text)
+    aimed = defaultdict(list)
+    for hit in aim_loaded_terms(spans, loaded_terms):
+        aimed[hit.target].append(hit)
+
+    rows = []
+    for target in dict.fromkeys([*spans.targets, *targets]):
+        values = {
+            "sentiment": _sentiment(target, spans, evidence, options),
+            "loaded_valence": _loaded_valence(target, aimed[target], evidence, options),
+            **_voice(target, sources, evidence),
+        }
+        n_mentions = spans.count(target)
+        n_evidence = evidence.count(target)
+        rows.append(
+            {
+                "article_id": article_id,
+                "target": target,
+                "mentions": n_mentions,
+                **values,
+                "score": _combine(values, options.weights),
+                "n_evidence": n_evidence,
+                "low_evidence": n_mentions < options.min_mentions
+                or n_evidence < options.min_evidence,
+            }
+        )
+    stance = as_table(rows, STANCE).sort_values(
+        ["mentions", "target"], ascending=[False, True], kind="stable"
+    )
+    return stance.reset_index(drop=True), evidence.table()
+
+
+def _sentiment(
+    target: str, spans: TargetSpans, evidence: _Evidence, options: StanceOptions
+) -> float:
+    """VADER compound of each clause that mentions the target, quoted clauses weighed less."""
+    scores, weights = [], []
+    for clause, quoted in spans.clauses_of(target).items():
+        start, end = spans.clause_span(clause)
+        value = _vader()(spans.text[start:end])
+        evidence.add(target, "sentiment", spans.sentence_of_clause(clause), start, end, value)
+        scores.append(value)
+        weights.append(options.quote_weight if quoted else 1.0)
+    return _weighted_mean(scores, weights)
+
+
+def _loaded_valence(
+    target: str, hits: Sequence[Any], evidence: _Evidence, options: StanceOptions
+) -> float:
+    for hit in hits:
+        evidence.add(target, "loaded_valence", hit.sentence_id, hit.start, hit.end, hit.value)
+    return _weighted_mean(
+        [hit.value for hit in hits], [options.quote_weight if h.in_quote else 1.0 for h in hits]
+    )
+
+
+def _voice(target: str, sources: pd.DataFrame, evidence: _Evidence) -> dict[str, float]:
+    """``voice_share`` and ``attribution`` from the sources that speak for ``target``."""
+    if sources.empty:
+        return {"voice_share": math.nan, "attribution": math.nan}
+    speaks_for = (sources["affiliation"] == target) | (sources["speaker"] == target)
+    is_quote = sources["kind"].isin(_VOICE_KINDS)
+    total_words = int(sources.loc[is_quote, "n_words"].sum())
+    for row in sources[is_quote & speaks_for].itertuples(index=False):
+        evidence.add(
+            target, "voice_share", row.sentence_id, row.content_start, row.content_end,
+            float(row.n_words),
+        )  # fmt: skip
+    own_words = int(sources.loc[is_quote & speaks_for, "n_words"].sum())
+    cues = sources[speaks_for & sources["cue_class"].isin(list(CUE_CLASS_VALUES))]
+    cue_values = []
+    for row in cues.drop_duplicates(["cue_start", "cue_end"]).itertuples(index=False):
+        value = CUE_CLASS_VALUES[row.cue_class]
+        evidence.add(target, "attribution", row.sentence_id, row.cue_start, row.cue_end, value)
+        cue_values.append(value)
+    return {
+        "voice_share": own_words / total_words if total_words else math.nan,
+        "attribution": sum(cue_values) / len(cue_values) if cue_values else math.nan,
+    }
+
+
+class _Evidence:
+    """Collects evidence rows: which span supports which signal of which target."""
+
+    def __init__(self, article_id: str, text: str) -> None:
+        self.article_id = article_id
+        self.text = text
+        self.rows: list[dict[str, Any]] = []
+        self.counts: dict[str, int] = defaultdict(int)
+
+    def add(self, target: str, signal: str, sentence_id: int, start: int, end: int,
+            value: float) -> None:  # fmt: skip
+        if start < 0 or end <= start:
+            return
+        self.counts[target] += 1
+        self.rows.append(
+            {
+                "article_id": self.article_id,
+                "target": target,
+                "signal": signal,
+                "sentence_id": int(sentence_id),
+                "start": int(start),
+                "end": int(end),
+                "text": self.text[start:end],
+                "value": float(value),
+            }
+        )
+
+    def count(self, target: str) -> int:
+        return self.counts[target]
+
+    def table(self) -> pd.DataFrame:
+        return as_table(self.rows, STANCE_EVIDENCE)
+
+
+def _weighted_mean(values: Sequence[float], weights: Sequence[float]) -> float:
+    total = sum(weights)
+    return sum(v * w for v, w in zip(values, weights, strict=True)) / total if total else math.nan
+
+
+def _combine(values: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    used = [(values[s], w) for s, w in weights.items() if w and not math.isnan(values[s])]
+    if not used:
+        return math.nan
+    score = sum(v * w for v, w in used) / sum(w for _, w in used)
+    return max(-1.0, min(1.0, score))
+
+
+@cache
+def _vader():
+    # vaderSentiment ships its lexicon inside the package: nothing is downloaded.
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    return lambda text: analyzer.polarity_scores(text)["compound"]
