@@ -196,13 +196,16 @@ def with_speakers(loaded_terms: pd.DataFrame, sources: pd.DataFrame) -> pd.DataF
     quotes = sources[(sources["kind"] == "direct_quote") & (sources["speaker"] != "")]
     if quotes.empty or not loaded_terms["in_quote"].any():
         return loaded_terms
-    speakers = []
-    for start, end, quoted in zip(
-        loaded_terms["start"], loaded_terms["end"], loaded_terms["in_quote"], strict=True
-    ):
-        inside = quotes[(quotes["content_start"] <= start) & (quotes["content_end"] >= end)]
-        speakers.append(inside["speaker"].iloc[0] if quoted and not inside.empty else None)
-    return loaded_terms.assign(speaker=speakers)
+    spans = list(
+        zip(quotes["content_start"], quotes["content_end"], quotes["speaker"], strict=True)
+    )
+    speakers = [
+        next((who for s, e, who in spans if s <= start and end <= e), None) if quoted else None
+        for start, end, quoted in zip(
+            loaded_terms["start"], loaded_terms["end"], loaded_terms["in_quote"], strict=True
+        )
+    ]
+    return loaded_terms.assign(speaker=pd.Series(speakers, index=loaded_terms.index, dtype=object))
 
 
 def _describe_targets(targets: Any) -> Any:

@@ -188,6 +188,11 @@ class Lexicon:
         return self._trie.find(tokens)
 
     @cached_property
+    def entries(self) -> list[dict[str, Any]]:
+        """The table's rows as dicts, for fast access by position during matching."""
+        return self.table.to_dict("records")
+
+    @cached_property
     def _trie(self) -> TermTrie:
         return TermTrie(self.table)
 

@@ -22,11 +22,11 @@ def find_loaded_terms(document: Document, lexicon: Lexicon, *, article_id: str) 
     """
     tokens = document.tokens
     negation = negated(tokens)
-    entries = lexicon.table
+    entries = lexicon.entries
     records = []
     for match in lexicon.find(tokens):
         first, last = tokens[match.first], tokens[match.last]
-        entry = entries.iloc[match.entry]
+        entry = entries[match.entry]
         records.append(
             {
                 "article_id": article_id,

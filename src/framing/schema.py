@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 LOADED_TERMS = {
@@ -77,6 +78,18 @@ def empty_table(schema: Mapping[str, str]) -> pd.DataFrame:
 
 
 def as_table(records: Iterable[Mapping[str, Any]], schema: Mapping[str, str]) -> pd.DataFrame:
-    """Records as a DataFrame with exactly the schema's columns, in order, with its dtypes."""
-    frame = pd.DataFrame.from_records(list(records), columns=list(schema))
-    return frame.astype(dict(schema))
+    """Records as a DataFrame with exactly the schema's columns, in order, with its dtypes.
+
+    Built column by column: much faster than ``DataFrame.astype`` on small tables, which
+    matters when a corpus makes millions of them.
+    """
+    records = list(records)
+    return pd.DataFrame(
+        {name: _column([r.get(name) for r in records], dtype) for name, dtype in schema.items()}
+    )
+
+
+def _column(values: list[Any], dtype: str) -> pd.Series | np.ndarray:
+    # A Series keeps text columns as object in every pandas version (a bare object
+    # array would be inferred as pandas 3's str dtype, unlike an empty table's column).
+    return pd.Series(values, dtype=object) if dtype == "object" else np.array(values, dtype=dtype)

@@ -33,7 +33,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -326,7 +326,29 @@ def resolve_targets(
         return targets
     if isinstance(targets, Path) or (isinstance(targets, str) and targets.lower().endswith(".csv")):
         return Gazetteer.from_csv(targets)
-    return Gazetteer.from_targets(targets)
+    if isinstance(targets, str):
+        targets = [targets]
+    # Corpus runs pass the same targets for every article: build their gazetteer once.
+    try:
+        return _user_gazetteer(_hashable(targets), isinstance(targets, Mapping))
+    except TypeError:  # unhashable names: validated (and reported) without the cache
+        return Gazetteer.from_targets(targets)
+
+
+def _hashable(targets: Iterable[str] | Mapping[str, Iterable[str]]) -> tuple:
+    if isinstance(targets, Mapping):
+        return tuple(
+            (name, (aliases,) if isinstance(aliases, str) else tuple(aliases))
+            for name, aliases in targets.items()
+        )
+    return tuple(targets)
+
+
+@lru_cache(maxsize=64)
+def _user_gazetteer(key: tuple, is_mapping: bool) -> Gazetteer:
+    return Gazetteer.from_targets(
+        {name: list(aliases) for name, aliases in key} if is_mapping else list(key)
+    )
 
 
 # -- the matcher -------------------------------------------------------------------------------

@@ -1,0 +1,97 @@
+"""Stance quality on BASIL: does ``score`` separate the annotators' author feelings?
+
+    python benchmarks/quality_stance.py DATA_DIR [--json]
+
+DATA_DIR holds ``basil-dev/`` (or set FRAMING_EVAL_DIR). For every article and every
+entity with an ``author_feeling_<Entity>`` annotation, framing's stance ``score`` for that
+entity (targets=[entity]) is compared with the gold feeling by ROC AUC:
+
+- negative vs the rest (neu + pos): does a lower score mean a negative feeling?
+- positive vs neutral: does a higher score mean a positive feeling?
+
+beside the baseline "mean VADER compound of the sentences that mention the entity" (its
+full name or last word) in the same run. An entity the article never mentions gets 0 from
+both. AUC 0.5 is chance.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+from pathlib import Path
+
+import pandas as pd
+from sklearn.metrics import roc_auc_score
+
+import framing
+from framing.corpora.basil import read_basil
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data_dir", nargs="?", default=os.environ.get("FRAMING_EVAL_DIR"))
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    folder = Path(args.data_dir or "") / "basil-dev"
+    if not args.data_dir or not folder.is_dir():
+        print(f"skipped: no BASIL folder at {folder} (pass DATA_DIR or set FRAMING_EVAL_DIR)")
+        return 0
+
+    rows = []
+    for item in read_basil(folder):
+        for entity, feeling in item.author_feeling.items():
+            result = framing.analyze(item.article, targets=[entity])
+            stance = result.stance.set_index("target")
+            score = stance["score"].get(entity, math.nan)
+            rows.append(
+                {
+                    "article": item.article.id,
+                    "entity": entity,
+                    "feeling": feeling,
+                    "framing": 0.0 if math.isnan(score) else score,
+                    "vader": _vader_baseline(result.document, entity),
+                }
+            )
+    table = pd.DataFrame(rows)
+    figures = {name: _aucs(table, name) for name in ("framing", "vader")}
+    counts = table["feeling"].value_counts().to_dict()
+    if args.json:
+        print(json.dumps({"counts": counts, "auc": figures}, indent=2))
+    else:
+        print(f"BASIL dev: {len(table)} (article, entity) pairs, feelings {counts}\n")
+        print("| method | AUC neg vs rest | AUC pos vs neu |")
+        print("|---|---|---|")
+        for name, label in (("framing", "framing stance score"), ("vader", "baseline: VADER")):
+            auc = figures[name]
+            print(f"| {label} | {auc['neg_vs_rest']:.3f} | {auc['pos_vs_neu']:.3f} |")
+    return 0
+
+
+def _aucs(table: pd.DataFrame, column: str) -> dict[str, float]:
+    negative = table["feeling"] == "neg"
+    graded = table[table["feeling"].isin(["pos", "neu"])]
+    return {
+        # A lower score should mean a negative feeling, hence the minus sign.
+        "neg_vs_rest": float(roc_auc_score(negative, -table[column])),
+        "pos_vs_neu": float(roc_auc_score(graded["feeling"] == "pos", graded[column])),
+    }
+
+
+def _vader_baseline(document, entity: str) -> float:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = _vader_baseline.__dict__.setdefault("analyzer", SentimentIntensityAnalyzer())
+    names = {entity, entity.split()[-1]}
+    scores = [
+        analyzer.polarity_scores(document.text[s.start : s.end])["compound"]
+        for s in document.sentences
+        if any(name in document.text[s.start : s.end] for name in names)
+    ]
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
