@@ -1,0 +1,127 @@
+"""Stance signals on small hand-written sentences, their combination and their evidence."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import framing
+from framing.stance import StanceOptions
+
+
+def stance_of(text: str, **kwargs) -> dict:
+    res = framing.analyze(text, **kwargs)
+    return res.stance.set_index("target").to_dict("index")
+
+
+def valence(text: str, target: str, **kwargs) -> float:
+    return stance_of(text, **kwargs)[target]["loaded_valence"]
+
+
+def test_the_one_hostile_is_blamed_and_its_object_is_the_victim():
+    stance = stance_of("France is hostile to Russia.")
+    assert stance["France"]["loaded_valence"] < 0
+    assert stance["Russia"]["loaded_valence"] > 0
+
+
+def test_relative_clause_carries_its_antecedent():
+    stance = stance_of("Arms came from France, which is hostile to Russia.")
+    assert stance["France"]["loaded_valence"] < 0
+    assert stance["Russia"]["loaded_valence"] > 0
+
+
+def test_passive_subject_is_the_victim_and_the_agent_is_blamed():
+    stance = stance_of("Lavrov was aggressively confronted by a pro-Ukrainian provocateur.")
+    assert stance["Sergey Lavrov"]["loaded_valence"] > 0
+    assert stance["Ukraine"]["loaded_valence"] < 0
+
+
+def test_possessor_keeps_the_blame_and_anti_compounds_name_opponents():
+    assert valence("He implied ulterior motives on Armenia's part.", "Armenia") < 0
+    assert valence("Buying from anti-Russian countries raises eyebrows.", "Russia") > 0
+
+
+def test_a_term_far_from_any_mention_is_aimed_at_nobody():
+    stance = stance_of("Russia said that years later the weaponized propaganda spread widely.")
+    assert math.isnan(stance["Russia"]["loaded_valence"])
+
+
+def test_negation_reverses_a_term():
+    assert valence("Armenia is a revanchist state.", "Armenia") < 0
+    assert valence("Armenia is not a revanchist state.", "Armenia") > 0
+
+
+def test_sentiment_is_scored_on_the_clause_not_the_sentence():
+    stance = stance_of(
+        "Japan is a wonderful, generous friend, while Chad is a terrible, cruel enemy."
+    )
+    assert stance["Japan"]["sentiment"] > 0.5
+    assert stance["Chad"]["sentiment"] < -0.5
+
+
+def test_quoted_clauses_weigh_less_than_the_authors_voice():
+    text = 'Russia is a wonderful partner. "Russia is a terrible, awful partner," he said.'
+    options = StanceOptions(quote_weight=0.25)
+    stance = framing.analyze(text, stance_options=options).stance.set_index("target")
+    assert stance.loc["Russia", "sentiment"] > 0
+
+
+def test_voice_share_and_attribution_follow_the_speakers_affiliation():
+    text = (
+        'Russian Foreign Minister Sergey Lavrov reminded reporters that "peace is possible '
+        'in the region now." An activist claimed that "Russia lies."'
+    )
+    stance = stance_of(text)
+    russia = stance["Russia"]
+    # Lavrov's 7 quoted words of the 9 quoted in all; "reminded" endorses him.
+    assert russia["voice_share"] == pytest.approx(7 / 9)
+    assert russia["attribution"] == pytest.approx(1.0)
+
+
+def test_a_target_that_never_appears_is_reported_without_signals():
+    stance = stance_of("Nothing here concerns anyone.", targets=["Japan"])
+    japan = stance["Japan"]
+    assert japan["mentions"] == 0 and japan["low_evidence"]
+    assert math.isnan(japan["score"]) and japan["n_evidence"] == 0
+
+
+def test_a_single_mention_gets_a_score_flagged_low_evidence():
+    stance = stance_of("Chad is a cruel, brutal regime.")
+    assert stance["Chad"]["score"] < 0 and stance["Chad"]["low_evidence"]
+
+
+def test_score_is_the_weighted_mean_of_the_available_signals():
+    text = "France is hostile to Russia. Russia is a wonderful partner."
+    only_loaded = StanceOptions(weights={"loaded_valence": 1.0, "sentiment": 0.0})
+    res = framing.analyze(text, stance_options=only_loaded)
+    russia = res.stance.set_index("target").loc["Russia"]
+    assert russia["score"] == pytest.approx(russia["loaded_valence"])
+    balanced = framing.analyze(text).stance.set_index("target").loc["Russia"]
+    signals = [balanced["sentiment"], balanced["loaded_valence"]]
+    assert balanced["score"] == pytest.approx(sum(signals) / 2)
+    assert -1.0 <= balanced["score"] <= 1.0
+
+
+def test_unknown_signal_weights_are_refused():
+    with pytest.raises(ValueError, match="unknown stance signal"):
+        StanceOptions(weights={"vibes": 1.0})
+
+
+def test_every_evidence_row_points_at_its_text(seed_analysis):
+    text = seed_analysis.article.text
+    evidence = seed_analysis.stance_evidence
+    assert not evidence.empty
+    for row in evidence.itertuples():
+        assert text[row.start : row.end] == row.text
+    counts = evidence.groupby("target").size()
+    stance = seed_analysis.stance.set_index("target")
+    assert (stance["n_evidence"] == counts.reindex(stance.index).fillna(0)).all()
+
+
+def test_the_seed_positions_its_targets_as_a_careful_reader_does(seed_analysis):
+    score = seed_analysis.stance.set_index("target")["score"]
+    assert score["Russia"] > 0 and score["Sergey Lavrov"] > 0
+    for critic in ("Armenia", "United States", "France", "Ukraine"):
+        assert score[critic] < 0, critic
+    assert score["Azerbaijan"] > 0
