@@ -15,6 +15,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from framing.quotes import find_quotes
+
 __all__ = [
     "Document",
     "Quote",
@@ -59,7 +61,8 @@ class Quote(NamedTuple):
     """A quotation: from its opening mark to just after its closing mark.
 
     ``closed`` is false when the paragraph ended before the quote did; the span then
-    runs to the paragraph's end. ``depth`` is 0 for an outermost quote.
+    runs to the paragraph's end. ``paragraph_id`` is where it opens. ``depth`` is 0 for
+    an outermost quote.
     """
 
     start: int
@@ -155,14 +158,13 @@ def segment(text: str) -> Document:
     tokenizer = _sentence_tokenizer()
     sentences: list[Sentence] = []
     tokens: list[Token] = []
-    quotes: list[Quote] = []
     for paragraph_id, (p_start, p_end) in enumerate(paragraphs):
         chunk = text[p_start:p_end]
         for s_start, s_end in tokenizer.span_tokenize(chunk):
             sentence = Sentence(len(sentences), p_start + s_start, p_start + s_end, paragraph_id)
             sentences.append(sentence)
             tokens.extend(tokenize(chunk[s_start:s_end], sentence.start, sentence.id))
-        quotes.extend(find_quotes(text, p_start, p_end, paragraph_id))
+    quotes = [Quote(*quote) for quote in find_quotes(text, paragraphs)]
     return Document(text, tuple(paragraphs), tuple(sentences), tuple(tokens), tuple(quotes))
 
 
@@ -194,49 +196,6 @@ def _sentence_tokenizer():
         if line.strip() and not line.startswith("#")
     }
     return PunktSentenceTokenizer(parameters)
-
-
-# Quotation marks: opening mark -> closing marks that end it. Straight double quotes
-# toggle; single marks are quotes only at word boundaries (an apostrophe sits between
-# letters or ends a plural possessive inside a word run).
-_PAIRS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "‘": "’", '"': '"', "'": "'"}
-_SINGLE = {"‘", "’", "'"}
-_QUOTE_CHARS = re.compile("[\"'“”«»„‹›‘’]")
-
-
-def find_quotes(text: str, start: int, end: int, paragraph_id: int) -> list[Quote]:
-    """Quotes inside ``text[start:end]`` (one paragraph); unclosed ones end with it."""
-    stack: list[tuple[str, int]] = []
-    found: list[Quote] = []
-    for match in _QUOTE_CHARS.finditer(text, start, end):
-        mark, at = match.group(), match.start()
-        before = text[at - 1] if at > start else " "
-        after = text[at + 1] if at + 1 < end else " "
-        if stack and mark in _PAIRS[stack[-1][0]] and _can_close(mark, before, after):
-            _, opened_at = stack.pop()
-            found.append(Quote(opened_at, at + 1, paragraph_id, True, len(stack)))
-        elif mark in _PAIRS and _can_open(mark, before, after):
-            stack.append((mark, at))
-    while stack:
-        _, opened_at = stack.pop()
-        found.append(Quote(opened_at, end, paragraph_id, False, len(stack)))
-    return sorted(found)
-
-
-def _can_open(mark: str, before: str, after: str) -> bool:
-    if after.isspace():
-        return False
-    if mark in _SINGLE or mark == '"':
-        return not before.isalnum()
-    return True
-
-
-def _can_close(mark: str, before: str, after: str) -> bool:
-    if before.isspace():
-        return False
-    if mark in _SINGLE:
-        return not after.isalnum()
-    return True
 
 
 # Closed-class negators; "'t" is the clitic split off "doesn't", "isn't".
