@@ -13,10 +13,10 @@ import framing
 from framing.article import Article
 from framing.lexicon import Lexicon
 from framing.loaded import category_frequencies, find_loaded_terms, term_frequencies
-from framing.sources import find_sources
+from framing.sources import find_sources, source_summary
 from framing.stance import StanceOptions, stance_signals
 from framing.targets import Gazetteer, resolve_targets
-from framing.text import Document, is_word, segment
+from framing.text import Document, segment
 
 __all__ = ["Analysis", "analyze", "resolve_lexicon", "with_speakers"]
 
@@ -74,27 +74,26 @@ class Analysis:
     def summary(self) -> pd.Series:
         """The headline figures of the article as a pandas Series.
 
-        ``loaded_per_1k`` counts every loaded-term match per 1,000 words;
-        ``loaded_per_1k_<category>`` does so per category; ``quoted_share`` is the share
-        of the article's words that stand inside quotation marks.
+        ``loaded_per_1k`` counts every loaded-term match per 1,000 words and
+        ``loaded_per_1k_<category>`` does so per category; the source figures
+        (``n_quotes``, ``quoted_share``, ``n_sources``, ``anonymous_share``, cue-class
+        shares, ...) are those of :func:`framing.sources.source_summary`; ``n_targets``
+        counts the targets mentioned.
         """
         categories = self.category_frequencies()
-        quoted_words = _quoted_words(self.document)
+        loaded = self.loaded_terms
         figures: dict[str, Any] = {
             "n_words": self.n_words,
             "n_sentences": len(self.document.sentences),
             "n_paragraphs": len(self.document.paragraphs),
-            "n_loaded": len(self.loaded_terms),
-            "n_loaded_author": int((~self.loaded_terms["in_quote"]).sum()),
-            "loaded_per_1k": 1000.0 * len(self.loaded_terms) / self.n_words
-            if self.n_words
-            else 0.0,
+            "n_loaded": len(loaded),
+            "n_loaded_author": int((~loaded["in_quote"]).sum()),
+            "loaded_per_1k": 1000.0 * len(loaded) / self.n_words if self.n_words else 0.0,
         }
         for row in categories.itertuples(index=False):
             figures[f"loaded_per_1k_{row.category}"] = row.per_1k
-        figures["n_quotes"] = sum(1 for q in self.document.quotes if q.depth == 0)
-        figures["quoted_words"] = quoted_words
-        figures["quoted_share"] = quoted_words / self.n_words if self.n_words else 0.0
+        figures.update(source_summary(self.sources, self.n_words))
+        figures["n_targets"] = int((self.stance["mentions"] > 0).sum())
         return pd.Series(figures, name=self.article.id, dtype=object)
 
     def _repr_html_(self) -> str:
@@ -230,17 +229,3 @@ def resolve_lexicon(lexicon: LexiconLike) -> Lexicon:
     if path.suffix.lower() in {".yaml", ".yml"}:
         return Lexicon.from_yaml(path)
     return Lexicon.load(str(lexicon))
-
-
-def _quoted_words(document: Document) -> int:
-    """Words inside outermost quotes (both tokens and quotes are in text order)."""
-    spans = iter(q.content for q in document.quotes if q.depth == 0)
-    span = next(spans, None)
-    count = 0
-    for token in document.tokens:
-        while span is not None and token.start >= span.end:
-            span = next(spans, None)
-        if span is None:
-            break
-        count += span.start <= token.start and is_word(token)
-    return count
