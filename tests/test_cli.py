@@ -8,8 +8,8 @@ import sys
 
 import pandas as pd
 import pytest
-
 from conftest import ROOT
+
 from framing.cli import main
 
 
@@ -26,8 +26,12 @@ def test_report_with_no_path_writes_the_seed_report(tmp_path, monkeypatch, capsy
 def test_report_is_byte_identical_when_run_twice(tmp_path, seed_path):
     assert main(["report", str(seed_path), "--out", str(tmp_path / "a")]) == 0
     assert main(["report", str(seed_path), "--out", str(tmp_path / "b")]) == 0
-    first = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
-    second = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    first = sorted(
+        p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file()
+    )
+    second = sorted(
+        p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file()
+    )
     assert first == second and first
     for name in first:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
@@ -37,10 +41,10 @@ def test_analyze_writes_every_table_beside_out(tmp_path, seed_path, capsys):
     out = tmp_path / "seed.parquet"
     assert main(["analyze", str(seed_path), "--out", str(out)]) == 0
     written = {p.name for p in tmp_path.iterdir()}
-    assert written == {f"seed.{t}.parquet" for t in
-                       ("loaded_terms", "sources", "stance", "stance_evidence", "summary")}  # fmt: skip
+    tables = ("loaded_terms", "sources", "stance", "stance_evidence", "summary")
+    assert written == {f"seed.{table}.parquet" for table in tables}
     loaded = pd.read_parquet(tmp_path / "seed.loaded_terms.parquet")
-    text = (seed_path.read_text("utf-8"))
+    text = seed_path.read_text("utf-8")
     assert len(loaded) > 10 and set(loaded["article_id"]) == {loaded["article_id"].iloc[0]}
     assert "insinuated" in set(loaded["text"]) and "insinuated" in text
 

@@ -114,7 +114,10 @@ def test_csv_and_yaml_lexicons(tmp_path):
         ("term,category,polarity\nbully,name_calling,2\n", "line 2: polarity must be -1, 0 or 1"),
         ("term,category,weight\nbully,name_calling,heavy\n", "line 2: weight must be a number"),
         ("term,category,match\nbully,x,fuzzy\n", "line 2: match must be one of"),
-        ("term,category\nbully,a\nfoo,b\nBully,c\n", "line 4: the term 'Bully' is already on line 2"),
+        (
+            "term,category\nbully,a\nfoo,b\nBully,c\n",
+            "line 4: the term 'Bully' is already on line 2",
+        ),
         ("term,category\nbully,name_calling,extra\n", "line 2: more fields than the header"),
         ("term,category\n", "has no terms"),
         ("term,category\n*ly,x\n", "line 2: '*ly' is not a usable term"),
@@ -143,7 +146,7 @@ def test_malformed_yaml_and_bad_encoding(tmp_path):
 
 
 def test_unknown_packaged_lexicon_lists_the_available_ones():
-    with pytest.raises(LexiconError, match="available: .*loaded"):
+    with pytest.raises(LexiconError, match=r"available: .*loaded"):
         Lexicon.load("nope")
 
 

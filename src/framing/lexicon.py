@@ -77,12 +77,12 @@ class Lexicon:
     def from_csv(cls, path: str | Path, *, card: Mapping[str, Any] | None = None) -> Lexicon:
         """Read a lexicon table from CSV; its card from ``card`` or a ``.yaml`` beside the file."""
         path = Path(path)
-        text = _read_text(path)
+        text = read_text(path)
         if card is None:
             card_path = path.with_suffix(".yaml")
-            card = _parse_yaml(card_path, _read_text(card_path)) if card_path.exists() else {}
+            card = parse_yaml(card_path, read_text(card_path)) if card_path.exists() else {}
         card = {"name": path.stem, **card}
-        rows = _rows_from_csv(path, text)
+        rows = read_csv_rows(path, text)
         return cls(_validated_table(rows, str(path), card), card)
 
     @classmethod
@@ -93,7 +93,7 @@ class Lexicon:
         with the table's columns.
         """
         path = Path(path)
-        document = _parse_yaml(path, _read_text(path))
+        document = parse_yaml(path, read_text(path))
         if not isinstance(document, Mapping) or "terms" not in document:
             raise LexiconError(f"{path}: a YAML lexicon needs a top-level 'terms' key.")
         card = {"name": path.stem, **{k: v for k, v in document.items() if k != "terms"}}
@@ -327,45 +327,69 @@ def inflection_candidates(key: str) -> tuple[str, ...]:
 # -- reading and validation --------------------------------------------------------------
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path, what: str = "lexicon", error: type[Exception] = LexiconError) -> str:
+    """A UTF-8 file's text; a missing or undecodable file raises ``error`` naming ``what``.
+
+    Shared with the gazetteer reader, which passes its own noun and error class.
+    """
     if not path.exists():
-        raise LexiconError(f"Lexicon file {path} was not found; check the path.")
+        raise error(f"{what.capitalize()} file {path} was not found; check the path.")
     try:
         return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise LexiconError(
-            f"{path} is not UTF-8 text (byte {error.start}); save the lexicon as UTF-8."
+    except UnicodeDecodeError as problem:
+        raise error(
+            f"{path} is not UTF-8 text (byte {problem.start}); save the {what} as UTF-8."
         ) from None
 
 
-def _parse_yaml(path: Path, text: str) -> Any:
+def parse_yaml(path: Path, text: str, error: type[Exception] = LexiconError) -> Any:
+    """The YAML document in ``text`` (read from ``path``); malformed YAML raises ``error``."""
     import yaml
 
     try:
         return yaml.safe_load(text) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+    except yaml.YAMLError as problem:
+        mark = getattr(problem, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "malformed YAML"
-        raise LexiconError(f"{path}{where}: {problem}; fix the YAML syntax there.") from None
+        reason = getattr(problem, "problem", None) or "malformed YAML"
+        raise error(f"{path}{where}: {reason}; fix the YAML syntax there.") from None
 
 
-def _rows_from_csv(path: Path, text: str) -> list[tuple[int, dict[str, Any]]]:
+def read_csv_rows(
+    path: Path,
+    text: str,
+    required: tuple[str, str] = ("term", "category"),
+    *,
+    allowed: Sequence[str] | None = None,
+    items: str = "terms",
+    error: type[Exception] = LexiconError,
+) -> list[tuple[int, dict[str, Any]]]:
+    """``(line number, row)`` of each CSV row, after checking the header.
+
+    The header needs both ``required`` columns and, when ``allowed`` is given, nothing
+    else; ``items`` names what a row holds in the hint for a row with too many fields.
+    """
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip() for h in reader.fieldnames or []]
-    missing = [c for c in ("term", "category") if c not in header]
+    missing = [c for c in required if c not in header]
     if missing:
-        raise LexiconError(
-            f"{path}, line 1: the header needs the columns term and category "
+        raise error(
+            f"{path}, line 1: the header needs the columns {' and '.join(required)} "
             f"(found: {', '.join(header) or 'nothing'}); add the missing column names."
+        )
+    unknown = [c for c in header if c not in allowed] if allowed is not None else []
+    if unknown:
+        raise error(
+            f"{path}, line 1: unknown column(s) {', '.join(unknown)}; "
+            f"use {', '.join(allowed or ())}."
         )
     reader.fieldnames = header
     rows = []
     for row in reader:
         if None in row:
-            raise LexiconError(
+            raise error(
                 f"{path}, line {reader.line_num}: more fields than the header has; "
-                "quote terms that contain commas."
+                f"quote {items} that contain commas."
             )
         rows.append((reader.line_num, row))
     return rows

@@ -7,12 +7,14 @@ date, sources, definitions of kinds and types, and the matching rules). The pack
 member state, four non-member entities, the main international organisations and blocs,
 and leaders and foreign ministers as of its card's ``as_of`` date.
 
-Matching is one pass over the document's tokens through a trie of alias words (the
-lexicon engine's :class:`~framing.lexicon.TermTrie`, case-sensitive), so its cost grows
-with the text, not with the gazetteer. Proper names match case-sensitively ("turkey
-sandwich" is no mention of Turkey). The longest match wins, and a target reference followed
-by roles and a known person is *one* mention of that person: "Russian Foreign Minister
-Sergey Lavrov" is Sergey Lavrov (whose ``affiliation`` is Russia), not Russia plus Lavrov.
+Matching (:mod:`framing.mentions`) is one pass over the document's tokens through a trie
+of alias words (the lexicon engine's :class:`~framing.lexicon.TermTrie`, case-sensitive),
+so its cost grows with the text, not with the gazetteer. Proper names match
+case-sensitively ("turkey sandwich" is no mention of Turkey). The longest match wins, and
+a target reference followed by roles and a known person is *one* mention of that person:
+"Russian Foreign Minister Sergey Lavrov" is Sergey Lavrov (whose ``affiliation`` is
+Russia), not Russia plus Lavrov. Files, cards and user target lists are read and checked
+by :mod:`framing._gazetteer_files`.
 
 Examples
 --------
@@ -25,24 +27,35 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import pandas as pd
 
-from framing.lexicon import Lexicon, LexiconError, TermTrie, _parse_yaml
+from framing._gazetteer_files import (
+    COLUMNS,
+    KINDS,
+    TYPES,
+    GazetteerError,
+    derived_surnames,
+    gazetteer_text,
+    packaged_card,
+    read_card,
+    rows_from_csv,
+    rows_from_mapping,
+    rows_from_names,
+    validated_table,
+)
+from framing.mentions import Matcher, Mention
 from framing.schema import as_table
-from framing.text import Document, Token, segment, tokenize, word_key
+from framing.text import Document, segment
 
 __all__ = [
     "COLUMNS",
@@ -54,10 +67,6 @@ __all__ = [
     "Mention",
     "resolve_targets",
 ]
-
-COLUMNS = ("target", "alias", "kind", "type", "country", "note")
-KINDS = ("name", "short_name", "demonym", "adjective", "capital", "institution", "person")
-TYPES = ("country", "organisation", "bloc", "person", "other")
 
 #: Columns of :meth:`Gazetteer.find`. ``affiliation`` is the target the mention stands or
 #: speaks for: a person's country (or organisation), else the target itself.
@@ -73,27 +82,6 @@ MENTIONS = {
     "text": "object",
     "in_quote": "bool",
 }
-
-_POSSESSIVE = frozenset({"'s", "'"})
-
-
-class GazetteerError(LexiconError):
-    """A gazetteer file or target list that cannot be used; the message names where and why."""
-
-
-class Mention(NamedTuple):
-    """A target mentioned at ``text[start:end]``."""
-
-    target: str
-    alias: str
-    kind: str
-    type: str
-    affiliation: str
-    sentence_id: int
-    start: int
-    end: int
-    text: str
-    in_quote: bool
 
 
 @dataclass(frozen=True, eq=False)
@@ -133,15 +121,12 @@ class Gazetteer:
         guessed (a multi-word name without organisation words is a person, else ``other``).
         """
         path = Path(path)
-        text = _read_text(path)
+        text = gazetteer_text(path)
         if card is None:
             card_path = path.with_suffix(".yaml")
-            card = _read_card(card_path) if card_path.exists() else {}
+            card = read_card(card_path) if card_path.exists() else {}
         card = {"name": path.stem, **card}
-        rows = _rows_from_csv(path, text)
-        if not rows:
-            raise GazetteerError(f"{path} has no rows; add at least one target and alias.")
-        return cls(_validated_table(rows, str(path)), card)
+        return cls(validated_table(rows_from_csv(path, text), str(path)), card)
 
     @classmethod
     def from_targets(
@@ -167,9 +152,9 @@ class Gazetteer:
         if isinstance(targets, str):
             targets = [targets]
         if isinstance(targets, Mapping):
-            rows = _rows_from_mapping(targets, packaged, where)
+            rows = rows_from_mapping(targets, packaged.table, where)
         elif isinstance(targets, Iterable):
-            rows = _rows_from_names(list(targets), packaged, where)
+            rows = rows_from_names(list(targets), packaged.table, where)
         else:
             raise GazetteerError(
                 f"{where}: expected a list of names or a {{target: [aliases]}} mapping, "
@@ -181,7 +166,7 @@ class Gazetteer:
             "licence": "user-supplied",
             "as_of": packaged.card.get("as_of"),
         }
-        return cls(_validated_table(list(enumerate(rows, start=1)), where, unit=None), card)
+        return cls(validated_table(list(enumerate(rows, start=1)), where, unit=None), card)
 
     # -- description -------------------------------------------------------------------
 
@@ -218,7 +203,7 @@ class Gazetteer:
         its full names when that word is title-case, at least three letters long, not
         another alias and not a word of another person's aliases ("Salman", "Al Thani").
         """
-        return pd.concat([self.table, _derived_surnames(self.table)], ignore_index=True)
+        return pd.concat([self.table, derived_surnames(self.table)], ignore_index=True)
 
     def __len__(self) -> int:
         return len(self.table)
@@ -306,8 +291,8 @@ class Gazetteer:
         return {}
 
     @cached_property
-    def _matcher(self) -> _Matcher:
-        return _Matcher(self.entries, _merged_rules(_packaged_card(), self.card))
+    def _matcher(self) -> Matcher:
+        return Matcher(self.entries, _merged_rules(packaged_card(), self.card))
 
 
 def resolve_targets(
@@ -351,193 +336,6 @@ def _user_gazetteer(key: tuple, is_mapping: bool) -> Gazetteer:
     )
 
 
-# -- the matcher -------------------------------------------------------------------------------
-
-
-class _Matcher:
-    """Alias words in a case-sensitive trie, plus the composition and guard rules."""
-
-    def __init__(self, entries: pd.DataFrame, rules: Mapping[str, Any]) -> None:
-        keys: dict[str, int] = {}
-        for phrase in rules.get("exclude", ()):
-            keys.setdefault(_alias_key(phrase), -1)
-        aliases = list(entries["alias"])
-        for index, alias in enumerate(aliases):
-            keys.setdefault(_alias_key(alias), index)
-        for index, alias in enumerate(aliases):
-            for variant in _variants(alias):
-                keys.setdefault(_alias_key(variant), index)
-        self.entry_of = list(keys.values())
-        self.trie = TermTrie(pd.DataFrame({"term": list(keys), "match": "case"}))
-        self.target = list(entries["target"])
-        self.alias = aliases
-        self.kind = list(entries["kind"])
-        self.type = list(entries["type"])
-        self.affiliation = [
-            country or target
-            for target, country in zip(entries["target"], entries["country"], strict=True)
-        ]
-        guard = rules.get("guard", {})
-        guarded_kinds = set(guard.get("kinds", ()))
-        guarded_aliases = set(guard.get("aliases", ()))
-        # a person's short name is guarded on both sides ("Trump Tower", "Hunter Biden")
-        self.surname = [
-            type_ == "person" and kind == "short_name"
-            for type_, kind in zip(self.type, self.kind, strict=True)
-        ]
-        self.guarded = [
-            kind in guarded_kinds or alias in guarded_aliases or surname
-            for kind, alias, surname in zip(self.kind, aliases, self.surname, strict=True)
-        ]
-        self.allow_next = frozenset(guard.get("allow_next", ()))
-        roles = {
-            category: sorted({_alias_key(term) for term in terms})
-            for category, terms in (rules.get("roles") or {}).items()
-        }
-        self.roles = Lexicon.from_dict(roles, name="target-roles") if roles else None
-
-    def mentions(self, document: Document) -> list[Mention]:
-        tokens = _expand(document.tokens)
-        raw = [
-            (m.first, m.last, self.entry_of[m.entry])
-            for m in self.trie.find(tokens)
-            if self.entry_of[m.entry] >= 0
-        ]
-        roles: dict[int, tuple[int, str]] = {}
-        if self.roles is not None:
-            category = list(self.roles.table["category"])
-            roles = {m.first: (m.last, category[m.entry]) for m in self.roles.find(tokens)}
-        starts = {first for first, _, _ in raw}
-        ends = {last for _, last, _ in raw} | {role_last for role_last, _ in roles.values()}
-        headlines = _title_case_sentences(tokens)
-        kept = [
-            (first, last, entry)
-            for first, last, entry in raw
-            if not (
-                self.guarded[entry] and self._blocked(tokens, last + 1, starts, roles, headlines)
-            )
-            and not (self.surname[entry] and self._other_person(tokens, first, ends, headlines))
-        ]
-        by_first = {first: (first, last, entry) for first, last, entry in kept}
-        found: list[Mention] = []
-        k = 0
-        while k < len(kept):
-            first, last, entry = kept[k]
-            end, entry, kind = self._compose(tokens, first, last, entry, roles, by_first)
-            start, stop = tokens[first].start, tokens[end].end
-            text = document.text[start:stop]
-            found.append(
-                Mention(
-                    target=self.target[entry],
-                    alias=_plain(" ".join(text.split())) if kind else self.alias[entry],
-                    kind=kind or self.kind[entry],
-                    type=self.type[entry],
-                    affiliation=self.affiliation[entry],
-                    sentence_id=tokens[first].sentence_id,
-                    start=start,
-                    end=stop,
-                    text=text,
-                    in_quote=document.quote_at(start, stop) is not None,
-                )
-            )
-            while k < len(kept) and kept[k][0] <= end:
-                k += 1
-        return found
-
-    def _blocked(
-        self,
-        tokens: Sequence[Token],
-        index: int,
-        starts: set[int],
-        roles: Mapping[int, Any],
-        headlines: set[int],
-    ) -> bool:
-        """A guarded alias is not a mention when a capitalised non-alias word follows."""
-        if index >= len(tokens) or tokens[index].sentence_id != tokens[index - 1].sentence_id:
-            return False
-        following = tokens[index]
-        return (
-            following.text[:1].isupper()
-            and following.sentence_id not in headlines
-            and index not in starts
-            and index not in roles
-            and following.text not in self.allow_next
-        )
-
-    @staticmethod
-    def _other_person(
-        tokens: Sequence[Token], first: int, ends: set[int], headlines: set[int]
-    ) -> bool:
-        """A short name after a capitalised word is someone else's ("Hunter Biden").
-
-        Unless that word ends a target or a role ("Foreign Minister Lavrov", "Mr Lavrov"),
-        begins the sentence ("But Lavrov") or the sentence is a headline.
-        """
-        before = first - 1
-        if before < 1 or tokens[before].sentence_id != tokens[first].sentence_id:
-            return False
-        if tokens[before - 1].sentence_id != tokens[before].sentence_id:
-            return False
-        word = tokens[before].text
-        return (
-            word[:1].isupper()
-            and word.isalpha()
-            and before not in ends
-            and tokens[before].sentence_id not in headlines
-        )
-
-    def _compose(
-        self,
-        tokens: Sequence[Token],
-        first: int,
-        last: int,
-        entry: int,
-        roles: Mapping[int, tuple[int, str]],
-        by_first: Mapping[int, tuple[int, int, int]],
-    ) -> tuple[int, int, str | None]:
-        """Extend a target reference over roles to a person or an institution.
-
-        Returns the last token, the entry, and the kind "institution" for a reference
-        composed with roles (whose alias is then the words matched), else None.
-        "Russian Foreign Minister Sergey Lavrov" -> the person; "Russia's Foreign Ministry"
-        -> an institution mention of Russia; "US State Department" -> the institution
-        "State Department".
-        """
-        if self.type[entry] == "person":
-            return last, entry, None
-        sentence = tokens[first].sentence_id
-
-        def inside(index: int) -> bool:
-            return index < len(tokens) and tokens[index].sentence_id == sentence
-
-        index = last + 1
-        possessive = inside(index) and tokens[index].key in _POSSESSIVE
-        index += possessive
-        role_end = None
-        while inside(index) and index in roles:
-            role_last, category = roles[index]
-            if category != "modifier":
-                role_end = role_last
-            index = role_last + 1
-        following = by_first.get(index) if inside(index) else None
-        comma = inside(index + 1) and tokens[index].text == ","
-        if following is None and role_end is not None and comma:
-            following = by_first.get(index + 1)
-        if following is not None:
-            _, other_last, other = following
-            if self.type[other] == "person" and (role_end is not None or possessive):
-                return other_last, other, None
-            if (
-                self.kind[other] == "institution"
-                and self.affiliation[other] == self.affiliation[entry]
-                and index == last + 1 + possessive
-            ):
-                return other_last, other, None
-        if role_end is not None:
-            return role_end, entry, "institution"
-        return last, entry, None
-
-
 def _pick_affiliation(text: str, mentions: Sequence[Mention]) -> str | None:
     if not mentions:
         return None
@@ -546,315 +344,6 @@ def _pick_affiliation(text: str, mentions: Sequence[Mention]) -> str | None:
         return persons[0].affiliation
     direct = [m for m in mentions if not re.search(r"\bto\s*$", text[: m.start])]
     return (direct or list(mentions))[0].affiliation
-
-
-def _expand(tokens: Sequence[Token]) -> list[Token]:
-    """Tokens with hyphenated words split into parts and apostrophes/hyphens made plain.
-
-    Offsets still index into the document; ``text`` is the normalised surface used for
-    case-sensitive matching ("Russia’s" -> "Russia", "'s"; "pro-Russian" -> "pro", "-",
-    "Russian").
-    """
-    expanded = []
-    for token in tokens:
-        text = token.text
-        if len(text) > 1 and ("-" in text or "‐" in text):
-            for part in re.finditer(r"[-‐]|[^-‐]+", text):
-                plain = _plain(part.group())
-                expanded.append(
-                    Token(
-                        token.start + part.start(),
-                        token.start + part.end(),
-                        plain,
-                        word_key(plain),
-                        token.sentence_id,
-                    )
-                )
-        else:
-            plain = _plain(text)
-            expanded.append(
-                Token(token.start, token.end, plain, word_key(plain), token.sentence_id)
-            )
-    return expanded
-
-
-def _plain(text: str) -> str:
-    return text.replace("’", "'").replace("‐", "-")
-
-
-def _alias_key(alias: str) -> str:
-    """An alias's words as the matcher sees them, joined by spaces ("Guinea - Bissau")."""
-    return " ".join(t.text for t in _expand(tokenize(alias)))
-
-
-def _variants(alias: str) -> list[str]:
-    """Other written forms of an alias: capitalised first letter, and ALL CAPS."""
-    forms = []
-    if alias[:1].islower():
-        forms.append(alias[:1].upper() + alias[1:])
-    if sum(c.isalpha() for c in alias) >= 4 and alias.upper() != alias:
-        forms.append(alias.upper())
-    return forms
-
-
-def _title_case_sentences(tokens: Sequence[Token]) -> set[int]:
-    """Sentences written in title case (headlines), where capitalisation says little."""
-    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for token in tokens:
-        if len(token.text) >= 4 and token.text.isalpha():
-            count = counts[token.sentence_id]
-            count[0] += 1
-            count[1] += token.text[0].isupper()
-    return {s for s, (n, upper) in counts.items() if n >= 3 and upper >= 0.9 * n}
-
-
-def _derived_surnames(table: pd.DataFrame) -> pd.DataFrame:
-    persons = table[table["type"] == "person"]
-    explicit = {
-        target
-        for target, alias, kind in zip(
-            persons["target"], persons["alias"], persons["kind"], strict=True
-        )
-        if kind == "short_name" and len(alias.split()) == 1
-    }
-    words: dict[str, set[str]] = defaultdict(set)
-    for target, alias in zip(persons["target"], persons["alias"], strict=True):
-        words[target].update(alias.split())
-    candidates: dict[str, dict[str, str]] = defaultdict(dict)  # last word -> target -> country
-    for target, alias, kind, country in zip(
-        persons["target"], persons["alias"], persons["kind"], persons["country"], strict=True
-    ):
-        parts = alias.split()
-        if kind != "person" or target in explicit or len(parts) < 2:
-            continue
-        last = parts[-1]
-        letters = re.sub(r"['’-]", "", last)
-        if (
-            len(letters) >= 3
-            and letters.isalpha()
-            and last[0].isupper()
-            and last[1:] != last[1:].upper()
-        ):
-            candidates[last][target] = country
-    aliases = set(table["alias"])
-    rows = [
-        {
-            "target": target,
-            "alias": last,
-            "kind": "short_name",
-            "type": "person",
-            "country": country,
-            "note": "last name (derived)",
-        }
-        for last, owners in candidates.items()
-        if len(owners) == 1 and last not in aliases
-        for target, country in owners.items()
-        if not any(last in words[other] for other in words if other != target)
-    ]
-    return pd.DataFrame(rows, columns=list(COLUMNS))
-
-
-# -- reading and validation ------------------------------------------------------------------
-
-
-def _read_text(path: Path) -> str:
-    if not path.exists():
-        raise GazetteerError(f"Gazetteer file {path} was not found; check the path.")
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise GazetteerError(
-            f"{path} is not UTF-8 text (byte {error.start}); save the gazetteer as UTF-8."
-        ) from None
-
-
-def _read_card(path: Path) -> Mapping[str, Any]:
-    try:
-        card = _parse_yaml(path, _read_text(path))
-    except GazetteerError:
-        raise
-    except LexiconError as error:
-        raise GazetteerError(str(error)) from None
-    if not isinstance(card, Mapping):
-        raise GazetteerError(f"{path}: a gazetteer card must be a YAML mapping of keys.")
-    return card
-
-
-def _rows_from_csv(path: Path, text: str) -> list[tuple[int, dict[str, Any]]]:
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in reader.fieldnames or []]
-    missing = [c for c in ("target", "alias") if c not in header]
-    if missing:
-        raise GazetteerError(
-            f"{path}, line 1: the header needs the columns target and alias "
-            f"(found: {', '.join(header) or 'nothing'}); add the missing column names."
-        )
-    unknown = [c for c in header if c not in COLUMNS]
-    if unknown:
-        raise GazetteerError(
-            f"{path}, line 1: unknown column(s) {', '.join(unknown)}; use {', '.join(COLUMNS)}."
-        )
-    reader.fieldnames = header
-    rows = []
-    for row in reader:
-        if None in row:
-            raise GazetteerError(
-                f"{path}, line {reader.line_num}: more fields than the header has; "
-                "quote aliases that contain commas."
-            )
-        rows.append((reader.line_num, row))
-    return rows
-
-
-def _rows_from_names(names: list[Any], packaged: Gazetteer, where: str) -> list[dict[str, str]]:
-    table = packaged.table
-    by_target = {t: rows for t, rows in table.groupby("target", sort=False)}
-    target_of = dict(zip(table["alias"], table["target"], strict=True))
-    rows: list[dict[str, str]] = []
-    seen: set[str] = set()
-    for number, raw in enumerate(names, start=1):
-        name = _checked_name(raw, f"{where}, item {number}")
-        target = name if name in by_target else target_of.get(name)
-        if target in seen:
-            continue
-        if target is not None:
-            seen.add(target)
-            rows.extend(by_target[target][list(COLUMNS)].to_dict("records"))
-        elif name not in seen:
-            seen.add(name)
-            type_ = _guess_type(name)
-            kind = "person" if type_ == "person" else "name"
-            rows.append(_row(name, name, kind, type_, "", "user target"))
-    return rows
-
-
-def _rows_from_mapping(
-    targets: Mapping[Any, Any], packaged: Gazetteer, where: str
-) -> list[dict[str, str]]:
-    table = packaged.table
-    known = {t: rows for t, rows in table.groupby("target", sort=False)}
-    rows: list[dict[str, str]] = []
-    for number, (raw, aliases) in enumerate(targets.items(), start=1):
-        target = _checked_name(raw, f"{where}, key {number}")
-        if aliases is None:
-            aliases = []
-        elif isinstance(aliases, str):
-            aliases = [aliases]
-        elif not isinstance(aliases, Iterable):
-            raise GazetteerError(
-                f"{where}: the aliases of {target!r} must be a list of strings "
-                f"(got {type(aliases).__name__})."
-            )
-        if target in known:
-            packaged_rows = known[target]
-            type_ = str(packaged_rows["type"].iloc[0])
-            country = next((c for c in packaged_rows["country"] if c), "")
-            kinds = dict(zip(packaged_rows["alias"], packaged_rows["kind"], strict=True))
-        else:
-            type_, country, kinds = _guess_type(target), "", {}
-        own_kind = "person" if type_ == "person" else "name"
-        rows.append(
-            _row(target, target, kinds.get(target, own_kind), type_, country, "user target")
-        )
-        for alias in aliases:
-            alias = _checked_name(alias, f"{where}, an alias of {target!r}")
-            if alias != target:
-                kind = kinds.get(alias, "short_name")
-                rows.append(_row(target, alias, kind, type_, country, "user alias"))
-    return rows
-
-
-def _row(target: str, alias: str, kind: str, type_: str, country: str, note: str) -> dict:
-    return {
-        "target": target,
-        "alias": alias,
-        "kind": kind,
-        "type": type_,
-        "country": country,
-        "note": note,
-    }
-
-
-def _checked_name(value: Any, place: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise GazetteerError(
-            f"{place}: {value!r} is not a name; give targets and aliases as non-empty strings."
-        )
-    return " ".join(value.split())
-
-
-def _guess_type(name: str) -> str:
-    """A plain name's type: a person if it looks like "First Last", else ``other``."""
-    words = name.split()
-    organisation_words = set(_packaged_card().get("organisation_words") or ())
-    if (
-        2 <= len(words) <= 4
-        and not name.isupper()
-        and words[0][:1].isupper()
-        and words[-1][:1].isupper()
-        and not any(w.lower().strip(".,") in organisation_words for w in words)
-        and all(any(c.isalpha() for c in w) for w in words)
-    ):
-        return "person"
-    return "other"
-
-
-def _validated_table(
-    rows: Sequence[tuple[int, Mapping[str, Any]]], where: str, unit: str | None = "line"
-) -> pd.DataFrame:
-    """Rows checked and completed; errors name ``where`` and, with a ``unit``, the line."""
-    aliases: dict[str, tuple[int, str]] = {}
-    types: dict[str, tuple[int, str]] = {}
-    records = []
-
-    def at(number: int) -> str:
-        return f"{unit} {number}" if unit else "an earlier entry"
-
-    for number, row in rows:
-        place = f"{where}, {unit} {number}" if unit else where
-        values = {c: _clean(row.get(c)) for c in COLUMNS}
-        target, alias = values["target"], values["alias"]
-        if not target or not alias:
-            raise GazetteerError(f"{place}: both target and alias must be filled in.")
-        type_ = values["type"] or (types[target][1] if target in types else _guess_type(target))
-        if type_ not in TYPES:
-            raise GazetteerError(
-                f"{place}: type must be one of {', '.join(TYPES)} (got {type_!r})."
-            )
-        if target in types and types[target][1] != type_:
-            line, earlier = types[target]
-            raise GazetteerError(
-                f"{place}: {target!r} is a {earlier} on {at(line)} but a {type_} here; "
-                "give each target one type."
-            )
-        types.setdefault(target, (number, type_))
-        kind = values["kind"] or (
-            ("person" if type_ == "person" else "name") if alias == target else "short_name"
-        )
-        if kind not in KINDS:
-            raise GazetteerError(f"{place}: kind must be one of {', '.join(KINDS)} (got {kind!r}).")
-        if alias.endswith("*") or not _alias_key(alias).strip():
-            raise GazetteerError(
-                f"{place}: {alias!r} is not a usable alias; write the name as it appears in text."
-            )
-        if alias in aliases:
-            line, owner = aliases[alias]
-            raise GazetteerError(
-                f"{place}: the alias {alias!r} of {target!r} is already on {at(line)} "
-                f"(for {owner!r}); each alias names one target, so keep one of the two."
-            )
-        aliases[alias] = (number, target)
-        records.append(
-            _row(target, alias, kind, type_, values["country"] or "", values["note"] or "")
-        )
-    return pd.DataFrame.from_records(records, columns=list(COLUMNS))
-
-
-def _clean(value: Any) -> str | None:
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    text = " ".join(str(value).split())
-    return text or None
 
 
 def _merged_rules(*cards: Mapping[str, Any]) -> dict[str, Any]:
@@ -876,16 +365,7 @@ def _union(first: Iterable[str], second: Iterable[str] | None) -> list[str]:
 
 
 @cache
-def _packaged_card() -> Mapping[str, Any]:
-    import yaml
-
-    source = resources.files("framing").joinpath("lexicons/targets/gazetteer.yaml")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(source.read_text(encoding="utf-8"), Loader=loader) or {}
-
-
-@cache
 def _load_packaged() -> Gazetteer:
     table = resources.files("framing").joinpath("lexicons/targets/gazetteer.csv")
     with resources.as_file(table) as path:
-        return Gazetteer.from_csv(path, card=_packaged_card())
+        return Gazetteer.from_csv(path, card=packaged_card())
