@@ -68,10 +68,29 @@ def test_the_dom_has_the_title_and_highlights(chromium, seed_analysis, seed_repo
     done = run_chromium(chromium, seed_report, tmp_path, "--dump-dom")
     dom = done.stdout
     assert re.search(r"<h1>Lavrov Made Three Important Points", dom)
-    n_marks = len(re.findall(r'<mark class="fr-hl ', dom))
-    assert n_marks == len(seed_analysis.loaded_terms) > 0
-    assert dom.count("<svg") == 2
+    n_loaded = len(re.findall(r'<mark class="fr-hl [^"]*" data-layer="loaded"', dom))
+    assert n_loaded == len(seed_analysis.loaded_terms) > 0
+    n_targets = len(re.findall(r'<mark class="fr-hl frl-target" data-layer="targets"', dom))
+    assert n_targets == len(seed_analysis.target_mentions) > 0
+    assert re.search(r'<mark class="fr-hl frl-quote" data-layer="quotes"', dom)
+    assert re.search(
+        r'<mark class="fr-hl frl-speaker frl-speaker-person" data-layer="speakers"', dom
+    )
+    assert dom.count("<svg") == 5
     assert page_messages(done.stderr, seed_report) == []
+
+
+def test_the_dom_has_the_sources_and_stance_sections(
+    chromium, seed_analysis, seed_report, tmp_path
+):
+    dom = run_chromium(chromium, seed_report, tmp_path, "--dump-dom").stdout
+    assert re.search(r'<section id="sources">\s*<h2>Who gets the floor</h2>', dom)
+    assert re.search(r'<section id="stance">\s*<h2>Stance toward targets</h2>', dom)
+    # the evidence is in closed <details>, one per target, and there is no script at all
+    details = re.findall(r"<details class=\"evidence\"( open)?", dom)
+    assert len(details) == len(seed_analysis.stance) > 0
+    assert not any(details)
+    assert "<script" not in dom
 
 
 def test_a_screenshot_is_produced(chromium, seed_report, tmp_path):

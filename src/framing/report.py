@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import math
 import os
 import shutil
 import tempfile
@@ -19,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from framing import display, plots
+from framing import display, layers, plots, report_sections
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,15 +40,25 @@ TOP_TERMS_CHART = 15
 _SVG_SALT = "framing"
 _FLOAT_FORMAT = "%.4f"
 
-_FIGURES = ("loaded_by_category", "top_terms")
-_ALWAYS_TABLES = ("loaded_terms", "category_frequencies", "term_frequencies", "summary")
-_OPTIONAL_TABLES = ("sources", "stance")
+_FIGURES = ("loaded_by_category", "top_terms", "who_gets_the_floor", "cue_classes", "stance_scores")
+# Written always, even with no rows (then just the header).
+_TABLES = (
+    "loaded_terms",
+    "category_frequencies",
+    "term_frequencies",
+    "summary",
+    "sources",
+    "words_per_speaker",
+    "stance",
+    "stance_evidence",
+    "target_mentions",
+)
 # Everything write_report may put in a folder; a folder holding anything else is not ours
 # to replace.
 _OWN_FILES = frozenset(
     {"index.html"}
     | {f"figures/{name}.svg" for name in _FIGURES}
-    | {f"tables/{name}.csv" for name in _ALWAYS_TABLES + _OPTIONAL_TABLES}
+    | {f"tables/{name}.csv" for name in _TABLES}
 )
 _OWN_DIRS = frozenset({"figures", "tables"})
 
@@ -55,10 +66,12 @@ _OWN_DIRS = frozenset({"figures", "tables"})
 def write_report(res: Analysis, out_dir: str | os.PathLike[str]) -> Path:
     """Write an HTML report of ``res`` with its figures and tables into ``out_dir``.
 
-    ``out_dir`` receives ``index.html`` (self-contained), ``figures/loaded_by_category.svg``,
-    ``figures/top_terms.svg`` and ``tables/{loaded_terms,category_frequencies,
-    term_frequencies,summary}.csv`` (plus ``sources.csv`` and ``stance.csv`` when those
-    tables have rows). The output is byte-for-byte the same for the same analysis.
+    ``out_dir`` receives ``index.html`` (self-contained), the charts as
+    ``figures/{loaded_by_category,top_terms,who_gets_the_floor,cue_classes,
+    stance_scores}.svg`` and the tables as ``tables/{loaded_terms,category_frequencies,
+    term_frequencies,summary,sources,words_per_speaker,stance,stance_evidence,
+    target_mentions}.csv`` (every table always, with just its header when empty). The
+    output is byte-for-byte the same for the same analysis.
 
     The report is built in a temporary folder beside ``out_dir`` and swapped in only when
     complete, so an error leaves any previous report untouched. An existing ``out_dir``
@@ -153,34 +166,53 @@ def _swap_in(staging: Path, target: Path) -> None:
 
 def _write_contents(res: Analysis, folder: Path) -> None:
     """Write every file of the report into ``folder``."""
-    colors = display.category_colors(res.lexicon.categories)
     tables = _tables(res)
     svgs = {
-        "loaded_by_category": _svg(
-            lambda ax: plots.loaded_by_category(tables["category_frequencies"], ax, colors=colors),
-            height=1.4 + 0.42 * len(tables["category_frequencies"]),
-            salt=f"{_SVG_SALT}-loaded_by_category",
-        ),
-        "top_terms": _svg(
-            lambda ax: plots.top_terms(
-                tables["term_frequencies"], TOP_TERMS_CHART, ax, colors=colors
-            ),
-            height=1.2 + 0.3 * max(1, min(TOP_TERMS_CHART, len(tables["term_frequencies"]))),
-            salt=f"{_SVG_SALT}-top_terms",
-        ),
+        name: _svg(draw, height=height, salt=f"{_SVG_SALT}-{name}")
+        for name, (draw, height) in _charts(res, tables).items()
     }
     (folder / "figures").mkdir()
     for name, svg in svgs.items():
         _write_text(folder / "figures" / f"{name}.svg", svg)
     (folder / "tables").mkdir()
     for name, table in tables.items():
-        if name in _ALWAYS_TABLES or not table.empty:
-            _write_text(folder / "tables" / f"{name}.csv", _csv(table))
+        _write_text(folder / "tables" / f"{name}.csv", _csv(table))
     _write_text(folder / "index.html", _render_html(res, tables, svgs))
 
 
+def _charts(
+    res: Analysis, tables: dict[str, pd.DataFrame]
+) -> dict[str, tuple[Callable[[Axes], Any], float]]:
+    """Each chart of :data:`_FIGURES`: how to draw it and its height in inches."""
+    colors = display.category_colors(res.lexicon.categories)
+    n_terms = max(1, min(TOP_TERMS_CHART, len(tables["term_frequencies"])))
+    return {
+        "loaded_by_category": (
+            lambda ax: plots.loaded_by_category(tables["category_frequencies"], ax, colors=colors),
+            1.4 + 0.42 * len(tables["category_frequencies"]),
+        ),
+        "top_terms": (
+            lambda ax: plots.top_terms(
+                tables["term_frequencies"], TOP_TERMS_CHART, ax, colors=colors
+            ),
+            1.2 + 0.3 * n_terms,
+        ),
+        "who_gets_the_floor": (
+            lambda ax: plots.who_gets_the_floor(tables["words_per_speaker"], ax),
+            1.4 + 0.42 * max(1, min(12, len(tables["words_per_speaker"]))),
+        ),
+        "cue_classes": (lambda ax: plots.cue_classes(tables["sources"], ax), 2.0),
+        "stance_scores": (
+            lambda ax: plots.stance_scores(tables["stance"], ax),
+            1.4 + 0.38 * max(1, len(tables["stance"])),
+        ),
+    }
+
+
 def _tables(res: Analysis) -> dict[str, pd.DataFrame]:
-    """The report's tables, in stable row orders."""
+    """The report's tables (:data:`_TABLES`), in stable row orders."""
+    from framing.sources import words_per_speaker
+
     summary = res.summary()
     return {
         "loaded_terms": res.loaded_terms.sort_values(["start", "end"], kind="stable"),
@@ -190,7 +222,12 @@ def _tables(res: Analysis) -> dict[str, pd.DataFrame]:
         ),
         "summary": _summary_table(summary),
         "sources": res.sources,
-        "stance": res.stance,
+        "words_per_speaker": words_per_speaker(res.sources),
+        "stance": res.stance.sort_values(
+            ["mentions", "target"], ascending=[False, True], kind="stable"
+        ),
+        "stance_evidence": res.stance_evidence,
+        "target_mentions": res.target_mentions.sort_values(["start", "end"], kind="stable"),
     }
 
 
@@ -203,8 +240,13 @@ def _summary_table(summary: pd.Series) -> pd.DataFrame:
 
 
 def _number_text(value: Any) -> str:
-    """``635`` for whole numbers (counts), else a fixed four decimals."""
+    """``635`` for whole numbers (counts), a fixed four decimals for other numbers, and
+    text (``top_speaker``) as it is."""
+    if isinstance(value, str) or value is None:
+        return value or ""
     number = float(value)
+    if math.isnan(number):
+        return ""
     return str(int(number)) if number.is_integer() else _FLOAT_FORMAT % number
 
 
@@ -241,22 +283,26 @@ def _render_html(res: Analysis, tables: dict[str, pd.DataFrame], svgs: dict[str,
     from markupsafe import Markup
 
     article = res.article
-    spans = display.loaded_term_spans(tables["loaded_terms"])
+    spans = layers.highlight_spans(res)
     summary = res.summary()
     context = {
         "title": article.title or "Untitled article",
         "metadata": _metadata_rows(res),
         "parameters": json.dumps(res.meta.get("parameters", {}), sort_keys=True, default=str),
-        "figures": _headline_figures(summary),
+        "figures": _headline_figures(summary, len(tables["stance"])),
         "categories": _category_rows(tables["category_frequencies"]),
         "terms": tables["term_frequencies"].head(TOP_TERMS_TABLE).to_dict("records"),
         "n_terms": len(tables["term_frequencies"]),
         "svg": {name: Markup(_inline_svg(svg)) for name, svg in svgs.items()},
         "css": Markup(display.stylesheet(res.lexicon.categories)),
-        "legend": Markup(display.legend_html(res.lexicon.categories)),
+        "legend": Markup(display.analysis_legend_html(res)),
         "highlighted": Markup(display.render_highlights(article.text, spans)),
         "root_class": display.ROOT_CLASS,
-        "files": _file_list(tables),
+        "sources": report_sections.sources_section(
+            tables["sources"], tables["words_per_speaker"], res.n_words
+        ),
+        "stance": report_sections.stance_section(tables["stance"], tables["stance_evidence"]),
+        "files": _file_list(),
         "version": res.meta.get("framing_version", ""),
     }
     return _environment().get_template("report.html.j2").render(**context)
@@ -295,7 +341,7 @@ def _metadata_rows(res: Analysis) -> list[tuple[str, str]]:
     return [(label, str(value)) for label, value in rows if value not in (None, "")]
 
 
-def _headline_figures(summary: pd.Series) -> list[tuple[str, str]]:
+def _headline_figures(summary: pd.Series, n_targets: int) -> list[tuple[str, str]]:
     def whole(key: str) -> str:
         return f"{int(summary.get(key, 0)):,}"
 
@@ -307,6 +353,7 @@ def _headline_figures(summary: pd.Series) -> list[tuple[str, str]]:
         ("loaded terms per 1,000 words", f"{float(summary.get('loaded_per_1k', 0.0)):.1f}"),
         ("quotes", whole("n_quotes")),
         ("share of words quoted", f"{100 * float(summary.get('quoted_share', 0.0)):.0f}%"),
+        ("targets", f"{n_targets:,}"),
     ]
 
 
@@ -325,11 +372,5 @@ def _category_rows(frequencies: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
-def _file_list(tables: dict[str, pd.DataFrame]) -> list[str]:
-    figures = [f"figures/{name}.svg" for name in _FIGURES]
-    written = [
-        f"tables/{name}.csv"
-        for name, table in tables.items()
-        if name in _ALWAYS_TABLES or not table.empty
-    ]
-    return figures + written
+def _file_list() -> list[str]:
+    return [f"figures/{name}.svg" for name in _FIGURES] + [f"tables/{name}.csv" for name in _TABLES]

@@ -1,0 +1,207 @@
+"""Template data for the report's sources and stance sections (see :mod:`framing.report`).
+
+Each function turns tables into plain rows of text for ``templates/_sources.html.j2`` and
+``templates/_stance.html.j2``; the template escapes every value.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+from framing.display import signed
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["SIGNAL_DEFINITIONS", "shorten", "sources_section", "stance_section"]
+
+#: Characters of a quote shown in the sources table (the full text is in the CSV).
+QUOTE_CHARS = 140
+
+KIND_NAMES = {
+    "direct_quote": "direct quote",
+    "indirect": "indirect speech",
+    "according_to": "according to",
+    "mention": "mention",
+    "media": "media reference",
+    "document": "document reference",
+    "scare_quote": "scare quote",
+}
+
+#: What each stance signal measures, in the order they are listed (see framing.stance).
+SIGNAL_DEFINITIONS: dict[str, str] = {
+    "sentiment": "mean VADER tone (−1 … +1) of the clauses that mention the target",
+    "loaded_valence": (
+        "mean signed weight of the loaded terms aimed at the target (its sign reversed "
+        "where the target is on the receiving end)"
+    ),
+    "voice_share": (
+        "share of the article's directly quoted words spoken by the target or people "
+        "affiliated with it (evidence: words per quote)"
+    ),
+    "attribution": (
+        "mean class of the cue verbs for its speakers: endorsing +1 (reminded), neutral 0 "
+        "(said), distancing or emotive −1 (insinuated, slammed)"
+    ),
+}
+_SIGNAL_NAMES = {
+    "sentiment": "sentiment",
+    "loaded_valence": "loaded valence",
+    "voice_share": "voice share",
+    "attribution": "attribution",
+}
+
+
+def _text(value: Any) -> str:
+    """A table cell as text: ``""`` for missing values (None, NaN)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters + "…"."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _number(value: Any, *, percent: bool = False) -> str:
+    """A signal as text (``+0.42`` or ``82%``); a missing one (no such evidence) as a dash."""
+    number = float(value)
+    if math.isnan(number):
+        return "—"
+    return f"{100 * number:.0f}%" if percent else signed(number)
+
+
+def sources_section(
+    sources: pd.DataFrame, words_per_speaker: pd.DataFrame, n_words: int
+) -> dict[str, Any]:
+    """The "Who gets the floor" section: headline figures and one row per source mention.
+
+    Parameters
+    ----------
+    sources : pandas.DataFrame
+        ``Analysis.sources``.
+    words_per_speaker : pandas.DataFrame
+        :func:`framing.sources.words_per_speaker` of it.
+    n_words : int
+        Words in the article.
+
+    Returns
+    -------
+    dict
+        ``figures`` (label, value pairs), ``rows`` (kind, speaker, role, type,
+        affiliation, cue, cue_class, n_words, quote) and ``n_speakers``.
+    """
+    from framing.sources import source_summary
+
+    summary = source_summary(sources, n_words)
+    figures = [
+        ("direct quotes", str(int(summary["n_quotes"]))),
+        ("share of words quoted", f"{100 * float(summary['quoted_share']):.0f}%"),
+        ("distinct sources", str(int(summary["n_sources"]))),
+        ("anonymous", f"{100 * float(summary['anonymous_share']):.0f}%"),
+        ("indirect speech", str(int(summary.get("n_indirect", 0)))),
+        (
+            "media and document references",
+            str(int(summary.get("n_media_refs", 0)) + int(summary.get("n_document_refs", 0))),
+        ),
+    ]
+    rows = [
+        {
+            "kind": KIND_NAMES.get(str(row["kind"]), _text(row["kind"])),
+            "speaker": _text(row["speaker"]),
+            "role": _text(row.get("role")),
+            "type": _text(row["speaker_type"]),
+            "affiliation": _text(row["affiliation"]),
+            "cue": _text(row["cue"]),
+            "cue_class": _text(row["cue_class"]),
+            "n_words": int(row["n_words"]),
+            "quote": shorten(_text(row["quote"])),
+        }
+        for row in sources.to_dict("records")
+    ]
+    return {"figures": figures, "rows": rows, "n_speakers": len(words_per_speaker)}
+
+
+def _evidence_value(signal: str, value: float) -> str:
+    if math.isnan(value):
+        return "—"
+    if signal == "voice_share":
+        words = round(value)
+        return f"{words} word{'' if words == 1 else 's'}"
+    return signed(value)
+
+
+def stance_section(stance: pd.DataFrame, evidence: pd.DataFrame) -> dict[str, Any]:
+    """The "Stance toward targets" section: one row per target and its evidence.
+
+    Parameters
+    ----------
+    stance : pandas.DataFrame
+        ``Analysis.stance``, in the order to list the targets.
+    evidence : pandas.DataFrame
+        ``Analysis.stance_evidence``.
+
+    Returns
+    -------
+    dict
+        ``rows`` (the signals of each target as text), ``targets`` (per target, its
+        evidence grouped by signal: ``name``, ``definition`` and ``rows`` of ``sentence``,
+        ``text``, ``value``) and ``signals`` (name, definition).
+    """
+    rows = []
+    targets = []
+    for record in stance.to_dict("records"):
+        target = str(record["target"])
+        low = record.get("low_evidence") is True
+        rows.append(
+            {
+                "target": target,
+                "mentions": int(record["mentions"]),
+                "sentiment": _number(record["sentiment"]),
+                "loaded_valence": _number(record["loaded_valence"]),
+                "voice_share": _number(record["voice_share"], percent=True),
+                "attribution": _number(record["attribution"]),
+                "score": _number(record["score"]),
+                "n_evidence": int(record["n_evidence"]),
+                "low_evidence": low,
+            }
+        )
+        own = evidence[evidence["target"] == target]
+        groups = []
+        for signal in (*SIGNAL_DEFINITIONS, *sorted(set(own["signal"]) - set(SIGNAL_DEFINITIONS))):
+            picked = own[own["signal"] == signal].sort_values(["start", "end"], kind="stable")
+            if picked.empty:
+                continue
+            groups.append(
+                {
+                    "name": _SIGNAL_NAMES.get(signal, signal),
+                    "rows": [
+                        {
+                            "sentence": int(item["sentence_id"]) + 1,
+                            "text": " ".join(str(item["text"]).split()),
+                            "value": _evidence_value(signal, float(item["value"])),
+                        }
+                        for item in picked.to_dict("records")
+                    ],
+                }
+            )
+        targets.append(
+            {
+                "target": target,
+                "score": rows[-1]["score"],
+                "mentions": rows[-1]["mentions"],
+                "low_evidence": low,
+                "n_rows": len(own),
+                "groups": groups,
+            }
+        )
+    signals = [(_SIGNAL_NAMES[name], text) for name, text in SIGNAL_DEFINITIONS.items()]
+    return {"rows": rows, "targets": targets, "signals": signals}
