@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from framing.grammar_words import TIME_WORDS, ends_in_ly, word_set
+from framing.grammar_words import TIME_WORDS, is_adverb, word_set
 from framing.lexicon import Match
 from framing.reported_content import ReportedContent
 from framing.source_text import Found, SourceText, cue_lexicon
@@ -152,7 +152,7 @@ class _Attributions:
             if i < lo or self.quote_of[i] != -1:
                 break
             key = view.keys[i]
-            if key in _SKIP_BEFORE_CUE or ends_in_ly(key):
+            if key in _SKIP_BEFORE_CUE or is_adverb(key):
                 passive = passive or key in _BE
                 i -= 1
             elif key in TIME_WORDS and i - 1 >= lo:
@@ -199,7 +199,7 @@ class _Attributions:
         start = view.keys[j + 1]
         if not (
             start in _INSERTION_STARTS
-            or ends_in_ly(start)
+            or is_adverb(start)
             or start[0].isdigit()
             or view.capitalised(j + 1)
             or start.endswith(("ing", "ed"))

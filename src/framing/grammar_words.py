@@ -21,7 +21,6 @@ __all__ = [
     "ROLE_MODIFIERS",
     "SUBJECT_PRONOUNS",
     "TIME_WORDS",
-    "ends_in_ly",
     "is_adverb",
     "word_set",
 ]
@@ -32,18 +31,9 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def ends_in_ly(key: str) -> bool:
-    """Whether a lower-case word of five letters or more ends in "-ly".
-
-    The attribution rules take such words for adverbs ("reportedly said"), nouns such as
-    "family" included; the speaker-phrase rules use the stricter :func:`is_adverb`.
-    """
-    return len(key) > 4 and key.endswith("ly")
-
-
 def is_adverb(key: str) -> bool:
     """Whether a lower-case word looks like an "-ly" adverb ("reportedly", not "family")."""
-    return ends_in_ly(key) and key not in {"family", "italy", "rally", "ally"}
+    return len(key) > 4 and key.endswith("ly") and key not in {"family", "italy", "rally"}
 
 
 SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "i": "1", "we": "1"}

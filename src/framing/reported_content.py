@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from framing.grammar_words import ADVERBIAL_STARTS, DASHES, ends_in_ly, word_set
+from framing.grammar_words import ADVERBIAL_STARTS, DASHES, is_adverb, word_set
 from framing.lexicon import Match, inflection_candidates
 from framing.source_text import Found, SourceText
 from framing.speakers import phrase_after
@@ -178,7 +178,7 @@ class ReportedContent:
         return (
             key in ("that", ":", ",", "-", "—", "–", "of")
             or key in ADVERBIAL_STARTS
-            or ends_in_ly(key)
+            or is_adverb(key)
             or self.source.opens_quote(i) is not None
         )
 

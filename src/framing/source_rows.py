@@ -14,7 +14,7 @@ from typing import Any
 
 from framing.affiliation import Affiliations
 from framing.coreference import Resolver, Speaker
-from framing.grammar_words import ADVERBIAL_STARTS, ends_in_ly
+from framing.grammar_words import ADVERBIAL_STARTS, is_adverb
 from framing.quote_speakers import LastQuote, QuoteSpeakers
 from framing.source_text import Found, SourceText, cue_lexicon
 from framing.speakers import Phrase, phrase_after
@@ -97,11 +97,11 @@ class SourceRows:
         """The subject a participle shares with its sentence: "Trump spoke ..., promising"."""
         view = self.view
         j = view.bounds(cue)[0]
-        if view.keys[j] in ADVERBIAL_STARTS or ends_in_ly(view.keys[j]):
+        if view.keys[j] in ADVERBIAL_STARTS or is_adverb(view.keys[j]):
             while j < cue and view.keys[j] != ",":
                 j += 1
             j += 1
-            while j < cue and (view.keys[j] in ("however", ",") or ends_in_ly(view.keys[j])):
+            while j < cue and (view.keys[j] in ("however", ",") or is_adverb(view.keys[j])):
                 j += 1
         phrase = phrase_after(self.view, j, cue)
         if phrase is None or view.keys[phrase.first] in ("it", "there"):
