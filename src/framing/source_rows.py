@@ -158,7 +158,7 @@ class SourceRows:
             "kind": kind,
             "speaker": speaker.name if speaker else "",
             "speaker_type": speaker.type if speaker else "",
-            "affiliation": self.affiliations.of(speaker),
+            "affiliation": self.affiliations.of(speaker) or "",
             "cue": cue,
             "cue_class": cue_class,
             "quote": self.source.text[content_start:content_end] if content is not None else "",
