@@ -27,6 +27,7 @@ _EXPORTS = {
     "write_report": "framing.report",
     "Lexicon": "framing.lexicon",
     "LexiconError": "framing.lexicon",
+    "FramingFeatures": "framing.features",
 }
 
 __all__ = [*_EXPORTS, "__version__"]
