@@ -9,7 +9,7 @@ EVAL_DIR ?= ../shared/eval
 # JupyterLab refuses to start as root unless told it may.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: install report test lint lab bench clean
+.PHONY: install report test lint lab notebooks bench clean
 
 install: $(STAMP)
 
@@ -35,8 +35,15 @@ test: lint
 lab: install
 	$(BIN)/jupyter lab notebooks $(ROOT_FLAG)
 
+notebooks: install
+	$(BIN)/python notebooks/render.py
+
 bench: install
 	$(BIN)/python benchmarks/quality_loaded.py $(EVAL_DIR)
+	$(BIN)/python benchmarks/quality_sources.py $(EVAL_DIR)
+	$(BIN)/python benchmarks/quality_stance.py $(EVAL_DIR)
+	$(BIN)/python benchmarks/quality_classifier.py $(EVAL_DIR)
+	$(BIN)/python benchmarks/throughput.py $(EVAL_DIR)
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache .hypothesis
