@@ -125,3 +125,17 @@ def test_the_seed_positions_its_targets_as_a_careful_reader_does(seed_analysis):
     for critic in ("Armenia", "United States", "France", "Ukraine"):
         assert score[critic] < 0, critic
     assert score["Azerbaijan"] > 0
+
+
+def test_an_adjective_describes_the_mention_it_precedes_and_a_verb_acts_on_it():
+    targets = {"Varnia": ["Varnian"], "Ostrel": ["Ostreli"]}
+    assert valence("The heroic Varnian army advanced.", "Varnia", targets=targets) > 0
+    assert valence("The brutal Ostreli militia advanced.", "Ostrel", targets=targets) < 0
+    assert valence("Troops occupied Ostreli villages.", "Ostrel", targets=targets) > 0
+
+
+def test_silence_does_not_lower_a_score():
+    text = 'Chad is a wonderful partner. "We agree," Japanese Prime Minister Sanae Takaichi said.'
+    chad = framing.analyze(text).stance.set_index("target").loc["Chad"]
+    assert chad["voice_share"] == 0  # others are quoted, Chad is not
+    assert chad["score"] == pytest.approx((chad["sentiment"] + chad["loaded_valence"]) / 2)

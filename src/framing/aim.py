@@ -30,6 +30,12 @@ _OBJECT_GAP = frozenset(
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
 _POSSESSIVE = frozenset({"'s", "'"})
 _RELATIVE = frozenset({"which", "who"})
+_VERB_ENDINGS = ("ed", "en", "ing")
+# Words after which the next word is a verb: infinitive "to", modals and auxiliaries.
+_BEFORE_VERB = frozenset(
+    {"to", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
+     "did", "does", "do", "not", "'t"}
+)  # fmt: skip
 
 
 class _Mention(NamedTuple):
@@ -141,7 +147,7 @@ def aim_loaded_terms(spans: TargetSpans, loaded_terms: pd.DataFrame) -> Iterator
             passive = _passive_subject(spans.tokens, before[0], first, last)
             yield _aimed(spans, term, before[0], -value if passive else value)
         if after:
-            received = _object(spans.tokens, last, after[0])
+            received = _object(spans.tokens, first, last, after[0])
             yield _aimed(spans, term, after[0], -value if received else value)
 
 
@@ -158,11 +164,21 @@ def _passive_subject(tokens: Sequence[Token], mention: _Mention, first: int, las
     return any(t.key in _BE for t in between) and (participle or by_follows)
 
 
-def _object(tokens: Sequence[Token], last: int, mention: _Mention) -> bool:
+def _object(tokens: Sequence[Token], first: int, last: int, mention: _Mention) -> bool:
     between = tokens[last + 1 : mention.first]
     if any(t.key == "by" for t in between):
         return False  # "confronted by a pro-Ukrainian activist": the agent
-    return not mention.possessive and all(t.key in _OBJECT_GAP for t in between)
+    if mention.possessive or not all(t.key in _OBJECT_GAP for t in between):
+        return False
+    # Right before the mention, only a verb takes it as object ("occupied Azerbaijani
+    # regions", "to discredit Russian policy"); an adjective describes it ("brutal
+    # Ostreli militia").
+    return bool(between) or _verb_like(tokens, first, last)
+
+
+def _verb_like(tokens: Sequence[Token], first: int, last: int) -> bool:
+    before = tokens[first - 1].key if first > 0 else ""
+    return tokens[last].key.endswith(_VERB_ENDINGS) or before in _BEFORE_VERB
 
 
 def _aimed(spans: TargetSpans, term, mention: _Mention, value: float) -> AimedTerm:

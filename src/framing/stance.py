@@ -25,7 +25,8 @@ user asked about, four signals, each in [-1, 1] or [0, 1] and each traceable to 
 
 ``score`` is the weighted mean of the signals a target has (:data:`DEFAULT_WEIGHTS`,
 configurable), clipped to [-1, 1]; ``voice_share`` counts as favourable in proportion,
-since being given the floor is access. Targets with little evidence are kept, with
+since being given the floor is access, and only when it is above zero (silence is not a
+stance). Targets with little evidence are kept, with
 ``low_evidence`` set, rather than dropped. A score is a signal to read the evidence by,
 not a verdict.
 """
@@ -146,7 +147,7 @@ def stance_signals(
                 "target": target,
                 "mentions": n_mentions,
                 **values,
-                "score": _combine(values, options.weights),
+                "score": _combine(_scored(values), options.weights),
                 "n_evidence": n_evidence,
                 "low_evidence": n_mentions < options.min_mentions
                 or n_evidence < options.min_evidence,
@@ -244,6 +245,13 @@ class _Evidence:
 def _weighted_mean(values: Sequence[float], weights: Sequence[float]) -> float:
     total = sum(weights)
     return sum(v * w for v, w in zip(values, weights, strict=True)) / total if total else math.nan
+
+
+def _scored(values: Mapping[str, float]) -> dict[str, float]:
+    """The signals as they enter the score: a target never given the floor is not
+    penalised for it, so a zero voice share is left out rather than averaged in."""
+    voice = values["voice_share"]
+    return {**values, "voice_share": voice if voice > 0 else math.nan}
 
 
 def _combine(values: Mapping[str, float], weights: Mapping[str, float]) -> float:
