@@ -550,3 +550,22 @@ def test_agentless_passive_is_reported_speech_without_a_speaker():
 
 def test_i_and_we_outside_quotes_are_the_author_not_a_source():
     assert speech(sources("I said the plan would fail, and we argued that it was wrong.")).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "speaker_type"),
+    [
+        (
+            "An official who asked not to be named said the talks failed.",
+            "An official",
+            "anonymous",
+        ),
+        ("The activist who spoke to us said the talks failed.", "The activist", "labelled"),
+        ("Lavrov said the talks failed.", "Lavrov", "person"),
+        ("Officials in Moscow said the talks failed.", "Officials in Moscow", "anonymous"),
+        ("The Daily Ledger reported that the talks failed.", "Daily Ledger", "media"),
+    ],
+)
+def test_speaker_phrases_and_their_types(text, speaker, speaker_type):
+    row = only(sources(text, affiliation=False), kind="indirect")
+    assert (row["speaker"], row["speaker_type"]) == (speaker, speaker_type)

@@ -22,6 +22,9 @@ from framing.speakers import Phrase, phrase_after, phrase_before
 __all__ = ["find_attributions"]
 
 INSERTION_MAX = 30  # tokens of a comma-bracketed insertion ("X, who ..., said")
+RELATIVE_MAX = (
+    8  # tokens of a relative clause before a cue ("an official who asked not to be named said")
+)
 
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s"})
 _SKIP_BEFORE_CUE = word_set(
@@ -183,8 +186,22 @@ class _Attributions:
             return phrase_before(view, j, lo), False
         if key == ",":
             return self._before_insertion(i, lo), False
+        relative = self._relative_pronoun_before(i, lo)
+        if relative is not None:  # "An official who asked not to be named said"
+            return phrase_before(view, relative - 1, lo), False
         phrase = phrase_before(view, i, lo)
         return (phrase if phrase is None or phrase.form != "possessive" else None), False
+
+    def _relative_pronoun_before(self, i: int, lo: int) -> int | None:
+        """A "who" a few words before token ``i`` in the same clause, opening the
+        relative clause that ends at the cue; the speaker stands before it."""
+        view = self.view
+        for j in range(i, max(lo, i - RELATIVE_MAX) - 1, -1):
+            if self.quote_of[j] != -1 or not view.word(j):
+                return None  # a quote or punctuation: the clause began after it
+            if view.keys[j] == "who" and j - 1 >= lo:
+                return j
+        return None
 
     def _before_insertion(self, comma: int, lo: int) -> Phrase | None:
         """The phrase before a comma-bracketed insertion: "Lavrov, Russia's top diplomat, said"."""

@@ -180,6 +180,14 @@ class Resolver:
             return Speaker(label, "anonymous")
         if tag in ("media", "media_name", "document", "organisation"):
             return Speaker(label, _speaker_type(tag))
+        if tag is None and phrase.first == phrase.last and view.capitalised(phrase.first):
+            # A lone capitalised word that is no common source noun opens its sentence
+            # ("Lavrov said"): a name, which a later "he" may refer back to.
+            kind = "organisation" if self.is_place(label) else "person"
+            entity = self.entities.setdefault(
+                view.keys[phrase.first], Entity(label, kind, "", None, view.keys[phrase.first])
+            )
+            return Speaker(entity.name, _speaker_type(entity.kind), entity.role, entity)
         return Speaker(label, "labelled")
 
     def _by_role(self, phrase: Phrase) -> Entity | None:

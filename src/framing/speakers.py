@@ -146,6 +146,8 @@ def _continues_across_preposition(view: TokenView, first: int, lo: int) -> bool:
         return True
     if key == "by" and view.tags[head] == "document":
         return True  # "a report by the Pentagon"
+    if key == "in" and view.tags[head] in NOUN_TAGS:
+        return True  # "officials in Moscow"
     return (
         key in PARTICIPLE_PREPOSITIONS
         and view.keys[head].endswith("ing")
