@@ -88,3 +88,13 @@ def test_console_script_is_installed():
         check=True,
     )
     assert result.stdout.startswith("framing ")
+
+
+def test_corpus_report_compares_groups_and_links_article_reports(tmp_path, capsys):
+    corpus = ROOT / "data" / "demo" / "articles.jsonl"
+    assert main(["report", "--corpus", str(corpus), "--by", "outlet", "--out", str(tmp_path)]) == 0
+    index = tmp_path / "articles" / "index.html"
+    assert capsys.readouterr().out.strip() == str(index)
+    html = index.read_text("utf-8")
+    linked = sorted(p.parent.name for p in (index.parent / "articles").glob("*/index.html"))
+    assert linked and all(f"articles/{slug}/index.html" in html for slug in linked)

@@ -20,6 +20,7 @@ import pandas as pd
 
 import framing
 from framing._atomic import atomic_path
+from framing._slug import slugify
 from framing.analysis import Analysis, resolve_lexicon
 from framing.io import ReadError
 from framing.lexicon import Lexicon
@@ -67,6 +68,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or globs")
     report.add_argument(
+        "--corpus",
+        metavar="SOURCE",
+        help="a corpus (folder, glob, .jsonl/.csv/.parquet): one report comparing its groups, "
+        "linking to a report per article, in DIR/<source name>/",
+    )
+    report.add_argument("--by", default="outlet", help="the column to compare by (with --corpus)")
+    report.add_argument(
         "--out", type=Path, default=Path("reports"), help="parent folder of the reports"
     )
     _add_lexicon_option(report)
@@ -100,11 +108,30 @@ def _add_lexicon_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_report(args: argparse.Namespace) -> int:
+    if args.corpus:
+        return _run_corpus_report(args)
     lexicon = resolve_lexicon(args.lexicon)
     results, skipped = _analyses(args.paths or [_default_article()], lexicon)
     for result in results:
         print(framing.write_report(result, args.out / result.article.slug))
     return 1 if skipped else 0
+
+
+def _run_corpus_report(args: argparse.Namespace) -> int:
+    from framing.corpus_report import write_corpus_report
+
+    if args.paths:
+        raise UsageError("pass either article paths or --corpus, not both.")
+    lexicon = resolve_lexicon(args.lexicon)
+    corpus = framing.analyze_corpus(args.corpus, lexicon=lexicon, progress=sys.stderr.isatty())
+    for error in corpus.errors.itertuples(index=False):
+        print(
+            f"framing: skipped: {error.file or error.article_id}: {error.message}", file=sys.stderr
+        )
+    name = slugify(Path(args.corpus).stem) or "corpus"
+    print(write_corpus_report(corpus, args.out / name, by=args.by, source=args.corpus,
+                              lexicon=lexicon))  # fmt: skip
+    return 1 if len(corpus.errors) else 0
 
 
 def _run_analyze(args: argparse.Namespace) -> int:

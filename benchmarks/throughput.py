@@ -1,0 +1,258 @@
+"""Throughput of framing's corpus analysis, beside baselines on the same texts, in one run.
+
+Usage::
+
+    python benchmarks/throughput.py [DATA_DIR] [--copies N] [--parallel-articles N]
+                                    [--memory-sizes N [N ...]] [--no-memory]
+
+Texts: the PTC articles in ``DATA_DIR/ptc/articles`` (or ``$FRAMING_EVAL_DIR``) when
+present, else the fictional demo corpus ``data/demo/articles.jsonl``, repeated ``--copies``
+times. No corpus text is written anywhere but a temporary folder, removed afterwards.
+
+Measured, each as words per second on one core over the same texts:
+
+* **framing.analyze + summary()**: the full analysis (loaded terms, sources, stance) and
+  the summary figures, which is what a corpus run computes per article;
+* **regex tokens**: a bare ``re.findall`` word tokenisation, the floor of any text pass;
+* **VADER per sentence**: ``vaderSentiment`` scoring every sentence (split by a regex);
+* **naive lexicon**: ``re.finditer`` looped over every term of the packaged lexicon.
+
+Then ``framing.analyze_corpus`` with 1 and 2 worker processes on ``--parallel-articles``
+articles (wall time, worker start-up included, timed once the fork server of the session
+is up; target speed-up >= 1.7 on 2 idle cores; the CPU seconds of the run and its workers
+show whether other work competed for the cores), and the peak memory (resident set of the
+run and its worker processes, sampled every 50 ms) of corpora of ``--memory-sizes``
+articles streamed from JSON Lines to a Parquet dataset (target: flat within 20%; compare
+sizes of several batches per worker, so that every worker is warmed up in both). Default
+sizes are 10,000 and 100,000 articles (hours on 2 cores); ``--memory-sizes 1000 10000``
+is a quicker run. Prints markdown tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+import framing
+from framing.analysis import resolve_lexicon
+from framing.corpus import analyze_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "data" / "demo" / "articles.jsonl"
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
+
+
+def load_texts(data_dir: str | None) -> tuple[str, list[str]]:
+    """The PTC articles when available, else the demo corpus."""
+    folder = Path(data_dir or os.environ.get("FRAMING_EVAL_DIR", "")) / "ptc" / "articles"
+    if (data_dir or os.environ.get("FRAMING_EVAL_DIR")) and folder.is_dir():
+        files = sorted(folder.glob("article*.txt"))
+        return f"PTC ({len(files)} articles)", [p.read_text(encoding="utf-8") for p in files]
+    frame = pd.read_json(DEMO, lines=True)
+    return f"demo corpus ({len(frame)} articles)", list(frame["text"])
+
+
+def timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def single_core(texts: Sequence[str]) -> list[tuple[str, float]]:
+    """Seconds of each method over ``texts``, one process."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    lexicon = resolve_lexicon(None)
+    articles = [framing.Article(text=t, id=str(i)) for i, t in enumerate(texts)]
+    framing.analyze(articles[0], lexicon=lexicon)  # warm up: imports, lazy tables
+    vader = SentimentIntensityAnalyzer()
+    terms = sorted(set(lexicon.table["term"].str.rstrip("*")))
+    patterns = [re.compile(r"\b" + re.escape(t) + r"\b", re.IGNORECASE) for t in terms]
+
+    def analysis() -> None:
+        for article in articles:
+            framing.analyze(article, lexicon=lexicon).summary()
+
+    def tokens() -> None:
+        for text in texts:
+            WORD.findall(text)
+
+    def sentiment() -> None:
+        for text in texts:
+            for sentence in SENTENCE_END.split(text):
+                vader.polarity_scores(sentence)
+
+    def naive() -> None:
+        for text in texts:
+            for pattern in patterns:
+                for _ in pattern.finditer(text):
+                    pass
+
+    return [
+        ("framing.analyze + summary() (a corpus run's work)", timed(analysis)),
+        ("regex tokens (floor)", timed(tokens)),
+        ("VADER per sentence", timed(sentiment)),
+        (f"naive lexicon ({len(patterns)} re.finditer per text)", timed(naive)),
+    ]
+
+
+class TreeSampler:
+    """Samples this process (or ``pid``) and its descendants every 50 ms, in a thread.
+
+    ``peak_rss`` is the largest sum of their resident sets (bytes); ``cpu`` the CPU seconds
+    they used while sampled (the last reading of each process, so processes that end
+    between two readings lose at most 50 ms).
+    """
+
+    def __init__(self, pid: int | None = None) -> None:
+        import psutil
+
+        self._root = psutil.Process(pid)
+        self._error = psutil.Error
+        self._start: dict[int, float] = {}
+        self._last: dict[int, float] = {}
+        self.peak_rss = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeSampler:
+        self._sample()
+        self._start = dict(self._last)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+
+    @property
+    def cpu(self) -> float:
+        return sum(t - self._start.get(pid, 0.0) for pid, t in self._last.items())
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.05):
+            self._sample()
+
+    def _sample(self) -> None:
+        try:
+            tree = [self._root, *self._root.children(recursive=True)]
+        except self._error:
+            return
+        rss = 0
+        for process in tree:
+            try:
+                times = process.cpu_times()
+                rss += process.memory_info().rss
+            except self._error:
+                continue
+            self._last[process.pid] = times.user + times.system
+        self.peak_rss = max(self.peak_rss, rss)
+
+
+def parallel(texts: Sequence[str], n_articles: int) -> tuple[float, list[tuple[int, float, float]]]:
+    """Wall and CPU seconds of analyze_corpus with 1 and 2 processes on the same articles.
+
+    A first tiny run with 2 processes starts the fork server, which happens once per
+    Python session; its time is returned apart. The timed runs include starting the
+    worker processes and their first analysis.
+    """
+    articles = [framing.Article(text=texts[i % len(texts)], id=f"a{i}") for i in range(n_articles)]
+    session = timed(lambda: analyze_corpus(articles[:2], n_jobs=2, batch_size=1, progress=False))
+    runs = []
+    for n_jobs in (1, 2):
+        with TreeSampler() as sampler:
+            seconds = timed(lambda n=n_jobs: analyze_corpus(articles, n_jobs=n, progress=False))
+        runs.append((n_jobs, seconds, sampler.cpu))
+    return session, runs
+
+
+def write_corpus(path: Path, texts: Sequence[str], n_articles: int) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(n_articles):
+            record = {"id": f"a{i}", "text": texts[i % len(texts)], "outlet": f"o{i % 4}"}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def peak_memory(corpus: Path, out: Path) -> tuple[float, float]:
+    """Run a streamed corpus analysis in a fresh process; its peak RSS (MB) and seconds."""
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, __file__, "--stream", str(corpus), str(out)])
+    with TreeSampler(child.pid) as sampler:
+        code = child.wait()
+    if code != 0:
+        raise SystemExit(f"the streamed run of {corpus} failed with exit status {code}")
+    return sampler.peak_rss / 1e6, time.perf_counter() - start
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data_dir", nargs="?", help="evaluation data folder (holds ptc/)")
+    parser.add_argument("--copies", type=int, default=1, help="repeat the texts N times")
+    parser.add_argument("--parallel-articles", type=int, default=1000)
+    parser.add_argument("--memory-sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory runs")
+    parser.add_argument("--stream", nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.stream:
+        analyze_corpus(args.stream[0], out=args.stream[1], n_jobs=2, progress=False)
+        return 0
+
+    name, texts = load_texts(args.data_dir)
+    texts = texts * args.copies
+    n_words = sum(len(WORD.findall(t)) for t in texts)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"# framing {framing.__version__} throughput: {name} x{args.copies}, "
+        f"{n_words:,} words; {os.cpu_count()} CPUs, load average {load:.1f} at start\n"
+    )
+    results = single_core(texts)
+    full = results[0][1]
+    print("| method (one core) | seconds | words/s | vs framing.analyze |")
+    print("|---|---:|---:|---:|")
+    for method, seconds in results:
+        print(f"| {method} | {seconds:.2f} | {n_words / seconds:,.0f} | {full / seconds:.2f}x |")
+
+    session, runs = parallel(texts, args.parallel_articles)
+    print(f"\nFork server start and a first 2-article pool (once per session): {session:.1f} s\n")
+    print("| analyze_corpus, processes | articles | wall s | speed-up | CPU s | CPU/wall |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for n_jobs, seconds, cpu in runs:
+        speedup = runs[0][1] / seconds
+        print(
+            f"| {n_jobs} | {args.parallel_articles:,} | {seconds:.1f} | {speedup:.2f}x "
+            f"| {cpu:.1f} | {cpu / seconds:.2f} |"
+        )
+
+    if args.no_memory:
+        return 0
+    print("\n| streamed to Parquet (2 processes) | seconds | peak RSS, all processes | vs first |")
+    print("|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory(prefix="framing-bench-") as folder:
+        peaks = []
+        for size in args.memory_sizes:
+            corpus = Path(folder) / f"corpus-{size}.jsonl"
+            write_corpus(corpus, texts, size)
+            peak, seconds = peak_memory(corpus, Path(folder) / f"out-{size}")
+            peaks.append(peak)
+            corpus.unlink()
+            print(
+                f"| {size:,} articles | {seconds:.0f} | {peak:,.0f} MB | {peak / peaks[0]:.2f}x |"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
