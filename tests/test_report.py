@@ -239,8 +239,10 @@ def test_evidence_is_listed_per_target_in_details(hostile_sources, tmp_path):
     assert len(details) == len(res.stance) == 1
     (only,) = details
     summary = re.search(r"<summary>(.*?)</summary>", only, re.DOTALL).group(1)
+    score = res.stance["score"].iloc[0]
+    assert score < 0
     assert unescape(re.sub(r"<[^>]+>", " ", summary)).split() == (
-        f"{HOSTILE_TARGET} · score −0.47 · 3 mentions · 4 evidence rows".split()
+        f"{HOSTILE_TARGET} · score −{abs(score):.2f} · 3 mentions · 4 evidence rows".split()
     )
     cells = [unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", only, re.DOTALL)]
     for row in res.stance_evidence.to_dict("records"):

@@ -132,12 +132,13 @@ def stance_signals(
     for hit in aim_loaded_terms(spans, loaded_terms):
         aimed[hit.target].append(hit)
 
+    source_rows = list(sources.itertuples(index=False))
     rows = []
     for target in dict.fromkeys([*spans.targets, *targets]):
         values = {
             "sentiment": _sentiment(target, spans, evidence, options),
             "loaded_valence": _loaded_valence(target, aimed[target], evidence, options),
-            **_voice(target, sources, evidence),
+            **_voice(target, source_rows, evidence),
         }
         n_mentions = spans.count(target)
         n_evidence = evidence.count(target)
@@ -183,24 +184,29 @@ def _loaded_valence(
     )
 
 
-def _voice(target: str, sources: pd.DataFrame, evidence: _Evidence) -> dict[str, float]:
-    """``voice_share`` and ``attribution`` from the sources that speak for ``target``."""
-    if sources.empty:
-        return {"voice_share": math.nan, "attribution": math.nan}
-    speaks_for = (sources["affiliation"] == target) | (sources["speaker"] == target)
-    is_quote = sources["kind"].isin(_VOICE_KINDS)
-    total_words = int(sources.loc[is_quote, "n_words"].sum())
-    for row in sources[is_quote & speaks_for].itertuples(index=False):
-        evidence.add(
-            target, "voice_share", row.sentence_id, row.content_start, row.content_end,
-            float(row.n_words),
-        )  # fmt: skip
-    own_words = int(sources.loc[is_quote & speaks_for, "n_words"].sum())
-    cues = sources[speaks_for & sources["cue_class"].isin(list(CUE_CLASS_VALUES))]
+def _voice(target: str, sources: list[Any], evidence: _Evidence) -> dict[str, float]:
+    """``voice_share`` and ``attribution`` from the sources that speak for ``target``.
+
+    ``sources`` are the rows of the sources table as named tuples (read once per article:
+    filtering the DataFrame per target costs more than the whole signal).
+    """
+    quotes = [row for row in sources if row.kind in _VOICE_KINDS]
+    total_words = sum(row.n_words for row in quotes)
+    own = [row for row in sources if target in (row.affiliation, row.speaker)]
+    own_words = 0
+    for row in own:
+        if row.kind in _VOICE_KINDS:
+            own_words += row.n_words
+            evidence.add(target, "voice_share", row.sentence_id, row.content_start,
+                         row.content_end, float(row.n_words))  # fmt: skip
     cue_values = []
-    for row in cues.drop_duplicates(["cue_start", "cue_end"]).itertuples(index=False):
-        value = CUE_CLASS_VALUES[row.cue_class]
-        evidence.add(target, "attribution", row.sentence_id, row.cue_start, row.cue_end, value)
+    for cue_start, cue_end, sentence_id, cue_class in dict.fromkeys(
+        (row.cue_start, row.cue_end, row.sentence_id, row.cue_class)
+        for row in own
+        if row.cue_class in CUE_CLASS_VALUES
+    ):
+        value = CUE_CLASS_VALUES[cue_class]
+        evidence.add(target, "attribution", sentence_id, cue_start, cue_end, value)
         cue_values.append(value)
     return {
         "voice_share": own_words / total_words if total_words else math.nan,
