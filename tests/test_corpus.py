@@ -375,7 +375,7 @@ def test_corpus_report_keeps_foreign_folders_and_the_old_report_on_failure(tmp_p
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(corpus_report, "_svg", broken)
+    monkeypatch.setattr(corpus_report.corpus_plots, "rates_by_group", broken)
     with pytest.raises(RuntimeError):
         corpus_report.write_corpus_report(corpus, tmp_path / "r")
     assert index.read_bytes() == before

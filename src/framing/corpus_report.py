@@ -24,16 +24,14 @@ from framing.analysis import LexiconLike, analyze, resolve_lexicon
 from framing.article import stable_id
 from framing.comparison import TOTAL, Comparison, compare
 from framing.io import read_articles
-from framing.report import (
-    _csv,
-    _environment,
-    _inline_svg,
-    _is_own,
-    _staging_dir,
-    _svg,
-    _swap_in,
-    _write_text,
-    write_report,
+from framing.report import is_own_file, write_report
+from framing.report_files import (
+    csv_text,
+    environment,
+    inline_svg,
+    replaced_folder,
+    svg_text,
+    write_text,
 )
 
 if TYPE_CHECKING:
@@ -110,48 +108,23 @@ def write_corpus_report(
         If ``lexicon`` is not the one the corpus was analysed with.
     """
     comparison = comparison or compare(corpus, by=by)
-    target = Path(out_dir).resolve()
-    _check_replaceable(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     slugs = _slugs(corpus.articles["article_id"])
-    with _staging_dir(target) as staging:
+    with replaced_folder(out_dir, is_own=_is_own_file, what="framing corpus report") as staging:
         linked: set[str] = set()
         if source is not None:
             analyse = _reanalyser(corpus, lexicon, targets)
             linked = _write_article_reports(staging, source, columns, slugs, analyse)
         _write_contents(staging, corpus, comparison, slugs, linked, title)
-        _swap_in(staging, target)
     index = Path(out_dir) / "index.html"
     logger.info("wrote corpus report %s", index)
     return index
 
 
-def _check_replaceable(target: Path) -> None:
-    """Refuse to replace a folder that holds anything a corpus report did not write."""
-    if not target.exists():
-        return
-    if not target.is_dir():
-        raise NotADirectoryError(f"{target} is a file; pass a folder for the report.")
-    foreign = sorted(
-        path.relative_to(target).as_posix()
-        for path in target.rglob("*")
-        if not _is_own_file(path, target)
-    )
-    if foreign:
-        raise FileExistsError(
-            f"{target} holds files that are not part of a framing corpus report "
-            f"({', '.join(foreign[:3])}{', ...' if len(foreign) > 3 else ''}); "
-            "choose a new or empty folder so nothing of yours is overwritten."
-        )
-
-
 def _is_own_file(path: Path, target: Path) -> bool:
     """Whether ``path`` (inside ``target``) is a file or folder a corpus report writes."""
-    if path.is_symlink():
-        return False
     parts = path.relative_to(target).parts
     if parts[0] == "articles" and len(parts) > 2:  # inside an article's report
-        return _is_own(path, target.joinpath(*parts[:2]))
+        return is_own_file(path, target.joinpath(*parts[:2]))
     if path.is_dir():
         return parts in (("figures",), ("tables",), ("articles",)) or parts[0] == "articles"
     if parts == ("index.html",):
@@ -220,19 +193,19 @@ def _write_contents(
     tables = _tables(corpus, comparison)
     colors = display.category_colors(_categories(corpus, comparison))
     svgs = {
-        name: _svg(draw, height=height, salt=f"{_SVG_SALT}-{name}")
+        name: svg_text(draw, height=height, salt=f"{_SVG_SALT}-{name}")
         for name, (draw, height) in _charts(comparison, colors).items()
     }
     (folder / "figures").mkdir()
     for name, svg in svgs.items():
-        _write_text(folder / "figures" / f"{name}.svg", svg)
+        write_text(folder / "figures" / f"{name}.svg", svg)
     (folder / "tables").mkdir()
     for name, table in tables.items():
-        _write_text(folder / "tables" / f"{name}.csv", _csv(table))
+        write_text(folder / "tables" / f"{name}.csv", csv_text(table))
     context = _context(corpus, comparison, tables, svgs, slugs, linked, title)
-    _write_text(
+    write_text(
         folder / "index.html",
-        _environment().get_template("corpus_report.html.j2").render(**context),
+        environment().get_template("corpus_report.html.j2").render(**context),
     )
 
 
@@ -321,7 +294,7 @@ def _context(
         "metadata": _metadata_rows(corpus, comparison),
         "parameters": json.dumps(comparison.meta, sort_keys=True, default=str),
         "confidence": f"{100 * comparison.meta.get('confidence', 0.95):g}%",
-        "svg": {name: Markup(_inline_svg(svg)) for name, svg in svgs.items()},
+        "svg": {name: Markup(inline_svg(svg)) for name, svg in svgs.items()},
         "totals": _total_rows(comparison.rates),
         "categories": _category_matrix(comparison.rates),
         "groups": [

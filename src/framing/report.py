@@ -8,19 +8,24 @@ failure leaves the previous report as it was.
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import math
 import os
-import shutil
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing import display, layers, plots, report_sections
+from framing.report_files import (
+    FLOAT_FORMAT,
+    csv_text,
+    environment,
+    inline_svg,
+    replaced_folder,
+    svg_text,
+    write_text,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,7 +43,6 @@ TOP_TERMS_TABLE = 25
 TOP_TERMS_CHART = 15
 #: Fixed salt so matplotlib's SVG ids are the same on every run.
 _SVG_SALT = "framing"
-_FLOAT_FORMAT = "%.4f"
 
 _FIGURES = ("loaded_by_category", "top_terms", "who_gets_the_floor", "cue_classes", "stance_scores")
 # Written always, even with no rows (then just the header).
@@ -96,88 +100,33 @@ def write_report(res: Analysis, out_dir: str | os.PathLike[str]) -> Path:
     NotADirectoryError
         If ``out_dir`` is a file.
     """
-    # Absolute and symlink-free, so that "." or a linked folder still has a real parent
-    # to build the new report beside.
-    target = Path(out_dir).resolve()
-    _check_replaceable(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with _staging_dir(target) as staging:
+    with replaced_folder(out_dir, is_own=is_own_file, what="framing report") as staging:
         _write_contents(res, staging)
-        _swap_in(staging, target)
     index = Path(out_dir) / "index.html"
     logger.info("wrote report %s", index)
     return index
 
 
-def _check_replaceable(target: Path) -> None:
-    """Refuse to replace a folder that holds anything a report did not write."""
-    if not target.exists():
-        return
-    if not target.is_dir():
-        raise NotADirectoryError(f"{target} is a file; pass a folder for the report.")
-    foreign = sorted(
-        path.relative_to(target).as_posix()
-        for path in target.rglob("*")
-        if not _is_own(path, target)
-    )
-    if foreign:
-        raise FileExistsError(
-            f"{target} holds files that are not part of a framing report "
-            f"({', '.join(foreign[:3])}{', ...' if len(foreign) > 3 else ''}); "
-            "choose a new or empty folder so nothing of yours is overwritten."
-        )
-
-
-def _is_own(path: Path, target: Path) -> bool:
+def is_own_file(path: Path, target: Path) -> bool:
     """Whether ``path`` (inside ``target``) is a file or folder a report writes."""
     relative = path.relative_to(target).as_posix()
-    if path.is_symlink():
-        return False
     return relative in (_OWN_FILES if path.is_file() else _OWN_DIRS)
-
-
-@contextmanager
-def _staging_dir(target: Path) -> Iterator[Path]:
-    """A temporary sibling of ``target``, removed on exit whatever happens."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-    try:
-        yield staging
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def _swap_in(staging: Path, target: Path) -> None:
-    """Move ``staging`` to ``target``; the old ``target`` is deleted only after that worked."""
-    if not target.exists():
-        staging.rename(target)
-        return
-    holder = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-    backup = holder / target.name
-    try:
-        target.rename(backup)
-        staging.rename(target)
-    except BaseException:
-        if backup.exists():
-            backup.rename(target)
-        holder.rmdir()
-        raise
-    shutil.rmtree(holder, ignore_errors=True)
 
 
 def _write_contents(res: Analysis, folder: Path) -> None:
     """Write every file of the report into ``folder``."""
     tables = _tables(res)
     svgs = {
-        name: _svg(draw, height=height, salt=f"{_SVG_SALT}-{name}")
+        name: svg_text(draw, height=height, salt=f"{_SVG_SALT}-{name}")
         for name, (draw, height) in _charts(res, tables).items()
     }
     (folder / "figures").mkdir()
     for name, svg in svgs.items():
-        _write_text(folder / "figures" / f"{name}.svg", svg)
+        write_text(folder / "figures" / f"{name}.svg", svg)
     (folder / "tables").mkdir()
     for name, table in tables.items():
-        _write_text(folder / "tables" / f"{name}.csv", _csv(table))
-    _write_text(folder / "index.html", _render_html(res, tables, svgs))
+        write_text(folder / "tables" / f"{name}.csv", csv_text(table))
+    write_text(folder / "index.html", _render_html(res, tables, svgs))
 
 
 def _charts(
@@ -247,36 +196,7 @@ def _number_text(value: Any) -> str:
     number = float(value)
     if math.isnan(number):
         return ""
-    return str(int(number)) if number.is_integer() else _FLOAT_FORMAT % number
-
-
-def _csv(table: pd.DataFrame) -> str:
-    return table.to_csv(index=False, lineterminator="\n", float_format=_FLOAT_FORMAT)
-
-
-def _write_text(path: Path, text: str) -> None:
-    # newline="" keeps "\n" on every platform.
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-
-
-def _svg(draw: Callable[[Axes], Any], *, height: float, salt: str) -> str:
-    """Draw a chart on a fresh figure (no pyplot state) and return it as SVG text."""
-    import matplotlib
-    from matplotlib.figure import Figure
-
-    rc = {"svg.hashsalt": salt, "svg.fonttype": "path", "font.family": "DejaVu Sans"}
-    with matplotlib.rc_context(rc):
-        figure = Figure(figsize=(7.0, height), layout="constrained")
-        draw(figure.subplots())
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue()
-
-
-def _inline_svg(svg: str) -> str:
-    """The ``<svg>`` element of an SVG document, for embedding in HTML."""
-    return svg[svg.index("<svg") :].strip()
+    return str(int(number)) if number.is_integer() else FLOAT_FORMAT % number
 
 
 def _render_html(res: Analysis, tables: dict[str, pd.DataFrame], svgs: dict[str, str]) -> str:
@@ -293,7 +213,7 @@ def _render_html(res: Analysis, tables: dict[str, pd.DataFrame], svgs: dict[str,
         "categories": _category_rows(tables["category_frequencies"]),
         "terms": tables["term_frequencies"].head(TOP_TERMS_TABLE).to_dict("records"),
         "n_terms": len(tables["term_frequencies"]),
-        "svg": {name: Markup(_inline_svg(svg)) for name, svg in svgs.items()},
+        "svg": {name: Markup(inline_svg(svg)) for name, svg in svgs.items()},
         "css": Markup(display.stylesheet(res.lexicon.categories)),
         "legend": Markup(display.analysis_legend_html(res)),
         "highlighted": Markup(display.render_highlights(article.text, spans)),
@@ -305,20 +225,7 @@ def _render_html(res: Analysis, tables: dict[str, pd.DataFrame], svgs: dict[str,
         "files": _file_list(),
         "version": res.meta.get("framing_version", ""),
     }
-    return _environment().get_template("report.html.j2").render(**context)
-
-
-def _environment() -> Any:
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("framing", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    return environment().get_template("report.html.j2").render(**context)
 
 
 def _metadata_rows(res: Analysis) -> list[tuple[str, str]]:
