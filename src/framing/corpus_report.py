@@ -26,11 +26,10 @@ from framing.comparison import TOTAL, Comparison, compare
 from framing.io import read_articles
 from framing.report import is_own_file, write_report
 from framing.report_files import (
-    csv_text,
     environment,
     inline_svg,
     replaced_folder,
-    svg_text,
+    write_figures_and_tables,
     write_text,
 )
 
@@ -192,16 +191,7 @@ def _write_contents(
 ) -> None:
     tables = _tables(corpus, comparison)
     colors = display.category_colors(_categories(corpus, comparison))
-    svgs = {
-        name: svg_text(draw, height=height, salt=f"{_SVG_SALT}-{name}")
-        for name, (draw, height) in _charts(comparison, colors).items()
-    }
-    (folder / "figures").mkdir()
-    for name, svg in svgs.items():
-        write_text(folder / "figures" / f"{name}.svg", svg)
-    (folder / "tables").mkdir()
-    for name, table in tables.items():
-        write_text(folder / "tables" / f"{name}.csv", csv_text(table))
+    svgs = write_figures_and_tables(folder, _charts(comparison, colors), tables, salt=_SVG_SALT)
     context = _context(corpus, comparison, tables, svgs, slugs, linked, title)
     write_text(
         folder / "index.html",

@@ -28,7 +28,15 @@ import pandas as pd
 
 from framing.text import Token, tokenize, word_key
 
-__all__ = ["COLUMNS", "MATCH_MODES", "Lexicon", "LexiconError", "Match", "TermTrie"]
+__all__ = [
+    "COLUMNS",
+    "MATCH_MODES",
+    "Lexicon",
+    "LexiconError",
+    "Match",
+    "TermTrie",
+    "fingerprint",
+]
 
 COLUMNS = ("term", "category", "polarity", "weight", "match", "note")
 MATCH_MODES = ("inflect", "exact", "case")
@@ -139,10 +147,7 @@ class Lexicon:
     @cached_property
     def sha256(self) -> str:
         """A fingerprint of the table and card: equal hashes mean identical lexicons."""
-        payload = self.table.to_csv(index=False, lineterminator="\n") + json.dumps(
-            self.card, sort_keys=True, default=str
-        )
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        return fingerprint(self.table, self.card)
 
     def describe(self) -> dict[str, str]:
         """Name, version and hash, as recorded in analysis metadata."""
@@ -195,6 +200,14 @@ class Lexicon:
     @cached_property
     def _trie(self) -> TermTrie:
         return TermTrie(self.table)
+
+
+def fingerprint(table: pd.DataFrame, card: Mapping[str, Any]) -> str:
+    """SHA-256 of a table and its card, as recorded in analysis metadata."""
+    payload = table.to_csv(index=False, lineterminator="\n") + json.dumps(
+        card, sort_keys=True, default=str
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 # -- the matcher ----------------------------------------------------------------------------

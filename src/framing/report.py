@@ -19,11 +19,10 @@ from typing import TYPE_CHECKING, Any
 from framing import display, layers, plots, report_sections
 from framing.report_files import (
     FLOAT_FORMAT,
-    csv_text,
     environment,
     inline_svg,
     replaced_folder,
-    svg_text,
+    write_figures_and_tables,
     write_text,
 )
 
@@ -116,16 +115,7 @@ def is_own_file(path: Path, target: Path) -> bool:
 def _write_contents(res: Analysis, folder: Path) -> None:
     """Write every file of the report into ``folder``."""
     tables = _tables(res)
-    svgs = {
-        name: svg_text(draw, height=height, salt=f"{_SVG_SALT}-{name}")
-        for name, (draw, height) in _charts(res, tables).items()
-    }
-    (folder / "figures").mkdir()
-    for name, svg in svgs.items():
-        write_text(folder / "figures" / f"{name}.svg", svg)
-    (folder / "tables").mkdir()
-    for name, table in tables.items():
-        write_text(folder / "tables" / f"{name}.csv", csv_text(table))
+    svgs = write_figures_and_tables(folder, _charts(res, tables), tables, salt=_SVG_SALT)
     write_text(folder / "index.html", _render_html(res, tables, svgs))
 
 

@@ -18,7 +18,15 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-__all__ = ["csv_text", "environment", "inline_svg", "replaced_folder", "svg_text", "write_text"]
+__all__ = [
+    "csv_text",
+    "environment",
+    "inline_svg",
+    "replaced_folder",
+    "svg_text",
+    "write_figures_and_tables",
+    "write_text",
+]
 
 FLOAT_FORMAT = "%.4f"
 
@@ -50,6 +58,28 @@ def svg_text(draw: Callable[[Axes], Any], *, height: float, salt: str) -> str:
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
+
+
+def write_figures_and_tables(
+    folder: Path,
+    charts: dict[str, tuple[Callable[[Axes], Any], float]],
+    tables: dict[str, pd.DataFrame],
+    *,
+    salt: str,
+) -> dict[str, str]:
+    """Write ``figures/<name>.svg`` for each chart (how to draw it, its height in inches)
+    and ``tables/<name>.csv`` for each table into ``folder``; return the SVG texts."""
+    svgs = {
+        name: svg_text(draw, height=height, salt=f"{salt}-{name}")
+        for name, (draw, height) in charts.items()
+    }
+    (folder / "figures").mkdir()
+    for name, svg in svgs.items():
+        write_text(folder / "figures" / f"{name}.svg", svg)
+    (folder / "tables").mkdir()
+    for name, table in tables.items():
+        write_text(folder / "tables" / f"{name}.csv", csv_text(table))
+    return svgs
 
 
 def inline_svg(svg: str) -> str:

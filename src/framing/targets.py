@@ -27,8 +27,6 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -53,6 +51,7 @@ from framing._gazetteer_files import (
     rows_from_names,
     validated_table,
 )
+from framing.lexicon import fingerprint
 from framing.mentions import Matcher, Mention
 from framing.schema import as_table
 from framing.text import Document, segment
@@ -186,10 +185,7 @@ class Gazetteer:
     @cached_property
     def sha256(self) -> str:
         """A fingerprint of the table and card: equal hashes mean identical gazetteers."""
-        payload = self.table.to_csv(index=False, lineterminator="\n") + json.dumps(
-            self.card, sort_keys=True, default=str
-        )
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        return fingerprint(self.table, self.card)
 
     def describe(self) -> dict[str, str]:
         """Name, version and hash, as recorded in analysis metadata."""
