@@ -81,19 +81,19 @@ class Analysis:
         counts the targets mentioned.
         """
         categories = self.category_frequencies()
-        loaded = self.loaded_terms
+        n_loaded = len(self.loaded_terms)
         figures: dict[str, Any] = {
             "n_words": self.n_words,
             "n_sentences": len(self.document.sentences),
             "n_paragraphs": len(self.document.paragraphs),
-            "n_loaded": len(loaded),
-            "n_loaded_author": int((~loaded["in_quote"]).sum()),
-            "loaded_per_1k": 1000.0 * len(loaded) / self.n_words if self.n_words else 0.0,
+            "n_loaded": n_loaded,
+            "n_loaded_author": n_loaded - int(categories["in_quote"].sum()),
+            "loaded_per_1k": 1000.0 * n_loaded / self.n_words if self.n_words else 0.0,
         }
-        for row in categories.itertuples(index=False):
-            figures[f"loaded_per_1k_{row.category}"] = row.per_1k
+        for category, per_1k in zip(categories["category"], categories["per_1k"], strict=True):
+            figures[f"loaded_per_1k_{category}"] = per_1k
         figures.update(source_summary(self.sources, self.n_words))
-        figures["n_targets"] = int((self.stance["mentions"] > 0).sum())
+        figures["n_targets"] = sum(n > 0 for n in self.stance["mentions"].tolist())
         return pd.Series(figures, name=self.article.id, dtype=object)
 
     def _repr_html_(self) -> str:

@@ -222,6 +222,9 @@ class _Node:
         self.entries: list[int] = []
 
 
+_MAX_REMEMBERED_STARTS = 1 << 17
+
+
 class TermTrie:
     """Term words as a trie; text tokens walk it with their inflection candidates.
 
@@ -242,23 +245,28 @@ class TermTrie:
             node.entries.append(index)
             self.words.append((words + ([prefix] if prefix else []), mode))
         self.prefix_lengths = sorted(_prefix_lengths(self.root))
+        # Where each word leads from the root: most words lead nowhere, and words recur.
+        self._starts: dict[str, list[_Node]] = {}
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         matches: list[Match] = []
+        keys = [token.key for token in tokens]
+        sentences = [token.sentence_id for token in tokens]
         n = len(tokens)
         i = 0
         while i < n:
+            states = self._start(keys[i])
             best: Match | None = None
-            states = [self.root]
-            sentence = tokens[i].sentence_id
             j = i
-            while states and j < n and tokens[j].sentence_id == sentence:
-                states = self._step(states, tokens[j])
+            while states:
                 for state in states:
                     for entry in state.entries:
-                        if self._accepts(entry, tokens, i, j) and (best is None or j > best.last):
+                        if (best is None or j > best.last) and self._accepts(entry, tokens, i, j):
                             best = Match(i, j, entry)
                 j += 1
+                if j == n or sentences[j] != sentences[i]:
+                    break
+                states = self._step(states, keys[j])
             if best is None:
                 i += 1
             else:
@@ -266,19 +274,27 @@ class TermTrie:
                 i = best.last + 1
         return matches
 
-    def _step(self, states: list[_Node], token: Token) -> list[_Node]:
+    def _start(self, key: str) -> list[_Node]:
+        states = self._starts.get(key)
+        if states is None:
+            if len(self._starts) >= _MAX_REMEMBERED_STARTS:
+                self._starts.clear()
+            states = self._starts[key] = self._step([self.root], key)
+        return states
+
+    def _step(self, states: list[_Node], key: str) -> list[_Node]:
         following = []
-        keys = inflection_candidates(token.key)
+        candidates = inflection_candidates(key)
         for state in states:
-            for key in keys:
-                child = state.children.get(key)
+            for candidate in candidates:
+                child = state.children.get(candidate)
                 if child is not None and child not in following:
                     following.append(child)
             if state.prefixes:
                 for length in self.prefix_lengths:
-                    if length > len(token.key):
+                    if length > len(key):
                         break
-                    child = state.prefixes.get(token.key[:length])
+                    child = state.prefixes.get(key[:length])
                     if child is not None and child not in following:
                         following.append(child)
         return following
@@ -311,6 +327,7 @@ def _term_words(term: str) -> tuple[list[str], str | None]:
 
 
 @lru_cache(maxsize=262_144)
+@lru_cache(maxsize=1 << 16)  # the same words recur in every text
 def inflection_candidates(key: str) -> tuple[str, ...]:
     """The forms a lower-cased word may be an inflection of, the word itself first.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 
 import pandas as pd
@@ -54,17 +55,22 @@ def category_frequencies(
     Columns: ``category, definition, count, per_1k, author, in_quote`` where ``author``
     counts matches in the author's voice and ``in_quote`` those inside quotations.
     """
-    by_category = loaded_terms.groupby("category")["in_quote"]
-    counts = by_category.size()
-    quoted = by_category.sum()
+    counts = Counter(loaded_terms["category"].tolist())
+    quoted = Counter(
+        category
+        for category, in_quote in zip(
+            loaded_terms["category"].tolist(), loaded_terms["in_quote"].tolist(), strict=True
+        )
+        if in_quote
+    )
     rows = [
         {
             "category": category,
             "definition": definition,
-            "count": int(counts.get(category, 0)),
-            "per_1k": _per_1k(int(counts.get(category, 0)), n_words),
-            "author": int(counts.get(category, 0) - quoted.get(category, 0)),
-            "in_quote": int(quoted.get(category, 0)),
+            "count": counts[category],
+            "per_1k": _per_1k(counts[category], n_words),
+            "author": counts[category] - quoted[category],
+            "in_quote": quoted[category],
         }
         for category, definition in categories.items()
     ]

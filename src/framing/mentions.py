@@ -83,6 +83,7 @@ class Matcher:
             for category, terms in (rules.get("roles") or {}).items()
         }
         self.roles = Lexicon.from_dict(roles, name="target-roles") if roles else None
+        self.role_category = list(self.roles.table["category"]) if self.roles else []
 
     def mentions(self, document: Document) -> list[Mention]:
         tokens = _expand(document.tokens)
@@ -93,7 +94,7 @@ class Matcher:
         ]
         roles: dict[int, tuple[int, str]] = {}
         if self.roles is not None:
-            category = list(self.roles.table["category"])
+            category = self.role_category
             roles = {m.first: (m.last, category[m.entry]) for m in self.roles.find(tokens)}
         starts = {first for first, _, _ in raw}
         ends = {last for _, last, _ in raw} | {role_last for role_last, _ in roles.values()}
@@ -248,11 +249,13 @@ def _expand(tokens: Sequence[Token]) -> list[Token]:
                         token.sentence_id,
                     )
                 )
-        else:
+        elif "’" in text or "‐" in text:
             plain = _plain(text)
             expanded.append(
                 Token(token.start, token.end, plain, word_key(plain), token.sentence_id)
             )
+        else:
+            expanded.append(token)
     return expanded
 
 

@@ -20,6 +20,7 @@ How it works, in four passes over the text (each linear in its length):
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import pandas as pd
@@ -134,38 +135,47 @@ def source_summary(sources: pd.DataFrame, n_words: int) -> dict[str, Any]:
         are anonymous), ``top_speaker`` and ``top_speaker_share`` (of words reported),
         and ``cue_<class>`` - the share of cued attributions per cue class.
     """
-    kinds = sources["kind"]
-    direct = sources[kinds == "direct_quote"]
-    quoted_words = int(direct["n_words"].sum())
-    speaking = sources[kinds.isin([*SPEECH_KINDS, "mention"]) & (sources["speaker"] != "")]
-    distinct = speaking.drop_duplicates("speaker")
+    # Plain lists rather than pandas: a corpus run summarises every article's small table.
+    kinds, speakers, types, cues, words = (
+        sources[c].tolist() for c in ("kind", "speaker", "speaker_type", "cue_class", "n_words")
+    )
+    counts = Counter(kinds)
+    speaking = [i for i, kind in enumerate(kinds) if kind in _SPEAKING_KINDS and speakers[i] != ""]
+    distinct: dict[str, str] = {}
+    for i in speaking:
+        distinct.setdefault(speakers[i], types[i])
+    quoted_words = sum(w for kind, w in zip(kinds, words, strict=True) if kind == "direct_quote")
     figures: dict[str, Any] = {
-        "n_quotes": len(direct),
-        "quoted_words": quoted_words,
+        "n_quotes": counts["direct_quote"],
+        "quoted_words": int(quoted_words),
         "quoted_share": quoted_words / n_words if n_words else 0.0,
-        "n_indirect": int((kinds == "indirect").sum()),
-        "n_according_to": int((kinds == "according_to").sum()),
-        "n_mentions": int((kinds == "mention").sum()),
-        "n_media_refs": int((kinds == "media").sum()),
-        "n_document_refs": int((kinds == "document").sum()),
-        "n_scare_quotes": int((kinds == "scare_quote").sum()),
+        "n_indirect": counts["indirect"],
+        "n_according_to": counts["according_to"],
+        "n_mentions": counts["mention"],
+        "n_media_refs": counts["media"],
+        "n_document_refs": counts["document"],
+        "n_scare_quotes": counts["scare_quote"],
         "n_sources": len(distinct),
-        "anonymous_share": float((distinct["speaker_type"] == "anonymous").mean())
-        if len(distinct)
-        else 0.0,
+        "anonymous_share": _share(list(distinct.values()), "anonymous"),
     }
-    per_speaker = words_per_speaker(sources)
-    attributed = per_speaker[per_speaker["speaker"] != UNATTRIBUTED]
-    figures["top_speaker"] = attributed["speaker"].iloc[0] if len(attributed) else ""
-    figures["top_speaker_share"] = float(attributed["share"].iloc[0]) if len(attributed) else 0.0
-    cued = sources[kinds.isin([*SPEECH_KINDS, "mention"]) & (sources["cue_class"] != "")]
+    attributed = [row for row in _floor(sources) if row[0] != UNATTRIBUTED]
+    figures["top_speaker"] = attributed[0][0] if attributed else ""
+    figures["top_speaker_share"] = float(attributed[0][4]) if attributed else 0.0
+    cued = [cues[i] for i, kind in enumerate(kinds) if kind in _SPEAKING_KINDS and cues[i] != ""]
     for cue_class in CUE_CLASSES:
-        share = (cued["cue_class"] == cue_class).mean() if len(cued) else 0.0
-        figures[f"cue_{cue_class}"] = float(share)
+        figures[f"cue_{cue_class}"] = _share(cued, cue_class)
     return figures
 
 
 UNATTRIBUTED = "(unattributed)"
+_SPEAKING_KINDS = frozenset((*SPEECH_KINDS, "mention"))
+_FLOOR_COLUMNS = {
+    "speaker": "object",
+    "speaker_type": "object",
+    "n_quotes": "int64",
+    "n_words": "int64",
+    "share": "float64",
+}
 
 
 def words_per_speaker(sources: pd.DataFrame) -> pd.DataFrame:
@@ -181,45 +191,42 @@ def words_per_speaker(sources: pd.DataFrame) -> pd.DataFrame:
         ``speaker, speaker_type, n_quotes, n_words, share`` (``share`` of all reported
         words), most words first.
     """
-    columns = ["speaker", "speaker_type", "n_quotes", "n_words", "share"]
-    speech = sources[sources["kind"].isin(SPEECH_KINDS)]
-    if speech.empty:
-        return pd.DataFrame(
-            {
-                c: pd.Series(dtype=d)
-                for c, d in zip(
-                    columns, ["object", "object", "int64", "int64", "float64"], strict=True
-                )
-            }
-        )
-    speech = speech.assign(speaker=speech["speaker"].replace("", UNATTRIBUTED))
-    counted = speech["n_words"].where(~_nested_in_same_speaker(speech), 0)
-    table = (
-        speech.assign(n_words=counted, is_quote=speech["kind"] == "direct_quote")
-        .groupby(["speaker"], sort=False)
-        .agg(
-            speaker_type=("speaker_type", "first"),
-            n_quotes=("is_quote", "sum"),
-            n_words=("n_words", "sum"),
-        )
-        .reset_index()
+    return as_table(
+        [dict(zip(_FLOOR_COLUMNS, row, strict=True)) for row in _floor(sources)], _FLOOR_COLUMNS
     )
-    total = table["n_words"].sum()
-    table["share"] = table["n_words"] / total if total else 0.0
-    table = table.sort_values(["n_words", "n_quotes"], ascending=False, kind="stable")
-    return table[columns].astype({"n_quotes": "int64", "n_words": "int64"}).reset_index(drop=True)
 
 
-def _nested_in_same_speaker(speech: pd.DataFrame) -> pd.Series:
-    nested = pd.Series(False, index=speech.index)
-    keys = ["speaker"] + (["article_id"] if "article_id" in speech else [])
-    for _, group in speech.groupby(keys, sort=False, dropna=False):
-        ordered = group.sort_values(["content_start", "content_end"], ascending=[True, False])
-        reach = -1
-        for index, start, end in zip(
-            ordered.index, ordered["content_start"], ordered["content_end"], strict=True
-        ):
-            if start >= 0 and end <= reach:
-                nested[index] = True
-            reach = max(reach, end)
-    return nested
+def _floor(sources: pd.DataFrame) -> list[tuple[str, str, int, int, float]]:
+    """(speaker, speaker_type, n_quotes, n_words, share) rows of :func:`words_per_speaker`."""
+    article_ids = sources["article_id"].tolist() if "article_id" in sources else None
+    columns = ("kind", "speaker", "speaker_type", "n_words", "content_start", "content_end")
+    kinds, speakers, types, words, starts, ends = (sources[c].tolist() for c in columns)
+    groups: dict[str, list[Any]] = {}  # speaker -> [type, quotes, words]; first seen first
+    reach: dict[tuple[Any, str], int] = {}  # furthest content end per (article, speaker)
+    # Content nested in earlier content of the same speaker is counted once: visit each
+    # speaker's spans by start, longest first.
+    order = sorted(range(len(kinds)), key=lambda i: (starts[i], -ends[i]))
+    counted = [0] * len(kinds)
+    for i in order:
+        if kinds[i] not in SPEECH_KINDS:
+            continue
+        key = (article_ids[i] if article_ids else None, speakers[i] or UNATTRIBUTED)
+        furthest = reach.get(key, -1)
+        counted[i] = 0 if starts[i] >= 0 and ends[i] <= furthest else int(words[i])
+        reach[key] = max(furthest, ends[i])
+    for i, kind in enumerate(kinds):
+        if kind in SPEECH_KINDS:
+            group = groups.setdefault(speakers[i] or UNATTRIBUTED, [types[i], 0, 0])
+            group[1] += kind == "direct_quote"
+            group[2] += counted[i]
+    total = sum(group[2] for group in groups.values())
+    rows = [
+        (speaker, kind, quotes, n, n / total if total else 0.0)
+        for speaker, (kind, quotes, n) in groups.items()
+    ]
+    rows.sort(key=lambda row: (-row[3], -row[2]))
+    return rows
+
+
+def _share(values: list[str], value: str) -> float:
+    return values.count(value) / len(values) if values else 0.0

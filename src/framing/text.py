@@ -123,11 +123,7 @@ class Document:
     sentences: tuple[Sentence, ...]
     tokens: tuple[Token, ...]
     quotes: tuple[Quote, ...]
-
-    @property
-    def n_words(self) -> int:
-        """Number of word tokens (punctuation excluded)."""
-        return sum(1 for t in self.tokens if is_word(t))
+    n_words: int  # word tokens (punctuation excluded), as :func:`is_word` counts them
 
     def sentence_at(self, offset: int) -> int:
         """Id of the sentence containing ``offset`` (between sentences, the one before)."""
@@ -165,7 +161,10 @@ def segment(text: str) -> Document:
             sentences.append(sentence)
             tokens.extend(tokenize(chunk[s_start:s_end], sentence.start, sentence.id))
     quotes = [Quote(*quote) for quote in find_quotes(text, paragraphs)]
-    return Document(text, tuple(paragraphs), tuple(sentences), tuple(tokens), tuple(quotes))
+    n_words = sum(1 for token in tokens if is_word(token))
+    return Document(
+        text, tuple(paragraphs), tuple(sentences), tuple(tokens), tuple(quotes), n_words
+    )
 
 
 def _paragraphs(text: str) -> list[Span]:
