@@ -85,11 +85,17 @@ def as_table(records: Iterable[Mapping[str, Any]], schema: Mapping[str, str]) ->
     """
     records = list(records)
     return pd.DataFrame(
-        {name: _column([r.get(name) for r in records], dtype) for name, dtype in schema.items()}
+        {name: _column([r.get(name) for r in records], dtype) for name, dtype in schema.items()},
+        copy=False,
     )
 
 
 def _column(values: list[Any], dtype: str) -> pd.Series | np.ndarray:
+    if dtype != "object":
+        return np.array(values, dtype=dtype)
     # A Series keeps text columns as object in every pandas version (a bare object
-    # array would be inferred as pandas 3's str dtype, unlike an empty table's column).
-    return pd.Series(values, dtype=object) if dtype == "object" else np.array(values, dtype=dtype)
+    # array would be inferred as pandas 3's str dtype, unlike an empty table's column);
+    # filling an object array first skips pandas' slower inference from a list.
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return pd.Series(array, dtype=object, copy=False)
