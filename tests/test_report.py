@@ -242,14 +242,15 @@ def test_evidence_is_listed_per_target_in_details(hostile_sources, tmp_path):
     score = res.stance["score"].iloc[0]
     assert score < 0
     assert unescape(re.sub(r"<[^>]+>", " ", summary)).split() == (
-        f"{HOSTILE_TARGET} · score −{abs(score):.2f} · 3 mentions · 4 evidence rows".split()
+        f"{HOSTILE_TARGET} · score −{abs(score):.2f} · 3 mentions · 6 evidence rows".split()
     )
     cells = [unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", only, re.DOTALL)]
     for row in res.stance_evidence.to_dict("records"):
         assert " ".join(row["text"].split()) in cells
     assert "−1.00" in cells  # the attribution "slammed"
     headers = re.findall(r"<th>([^<]*)</th>", only)
-    assert headers == ["sentiment", "attribution"]
+    # reception: Le Monde's "Acme was angry"; voice_tone: the words of Acme's boss
+    assert headers == ["sentiment", "attribution", "reception", "voice_tone"]
     assert "<script" not in html  # details need no JavaScript
 
 

@@ -139,3 +139,69 @@ def test_silence_does_not_lower_a_score():
     chad = framing.analyze(text).stance.set_index("target").loc["Chad"]
     assert chad["voice_share"] == 0  # others are quoted, Chad is not
     assert chad["score"] == pytest.approx((chad["sentiment"] + chad["loaded_valence"]) / 2)
+
+
+def evidence_of(text: str, target: str, signal: str, **kwargs) -> list[tuple[str, float]]:
+    evidence = framing.analyze(text, **kwargs).stance_evidence
+    rows = evidence[(evidence["target"] == target) & (evidence["signal"] == signal)]
+    return list(zip(rows["text"], rows["value"], strict=True))
+
+
+def test_a_sentence_that_names_one_target_is_read_whole():
+    text = "In a speech on Monday, Chad, the host, praised the wonderful, generous visitors."
+    assert evidence_of(text, "Chad", "sentiment")[0][0] == text
+
+
+def test_the_next_sentence_goes_on_about_the_target():
+    text = "Chad signed the accord on Monday. It was a wonderful, generous gesture."
+    rows = evidence_of(text, "Chad", "sentiment")
+    assert [t for t, _ in rows] == [
+        "Chad signed the accord on Monday.",
+        "It was a wonderful, generous gesture.",
+    ]
+    assert stance_of(text)["Chad"]["sentiment"] > 0
+    alone = StanceOptions(continuation_weight=0)
+    assert stance_of(text, stance_options=alone)["Chad"]["sentiment"] == 0
+    # A sentence that names another target is about that one.
+    other = "Chad signed the accord on Monday. Japan called it a wonderful, generous gesture."
+    assert stance_of(other)["Chad"]["sentiment"] == 0
+
+
+def test_reception_is_what_others_are_reported_saying_about_the_target():
+    text = 'An activist said that "Chad is a terrible, cruel regime."'
+    rows = evidence_of(text, "Chad", "reception")
+    assert [t for t, _ in rows] == ["Chad is a terrible, cruel regime."]
+    assert rows[0][1] < 0
+    assert stance_of(text)["Chad"]["score"] < 0
+
+
+def test_voice_tone_is_the_tone_of_the_targets_own_words():
+    text = "Sergey Lavrov said that the talks were a wonderful success."
+    rows = evidence_of(text, "Sergey Lavrov", "voice_tone")
+    assert [t for t, _ in rows] == ["the talks were a wonderful success"]
+    assert rows[0][1] > 0
+    assert not evidence_of(text, "Sergey Lavrov", "reception")  # his own words
+
+
+def test_a_verb_of_speech_disparages_its_object_and_a_title_does_not_hide_it():
+    assert valence("Critics slammed Lavrov on Monday.", "Sergey Lavrov") < 0
+    assert valence("The crowd was hostile to Mr. Lavrov.", "Sergey Lavrov") > 0
+
+
+def test_one_loaded_term_is_damped_by_the_mentions_it_does_not_reach():
+    text = "Chad is a revanchist state. Chad met Japan on Monday. Chad spoke on Tuesday."
+    (_, value), *_ = evidence_of(text, "Chad", "loaded_valence")
+    assert valence(text, "Chad") == pytest.approx(value / math.sqrt(3))
+
+
+def test_being_quoted_is_prominence_not_favour_by_default():
+    text = 'Sergey Lavrov said that "the talks took place." Chad is a terrible regime.'
+    lavrov = stance_of(text)["Sergey Lavrov"]
+    assert lavrov["voice_share"] == 1.0
+    assert lavrov["score"] == pytest.approx(0.0)
+
+
+def test_the_speech_signals_are_columns_of_every_stance_table():
+    for text in ("Nothing here concerns anyone.", "Chad is a terrible regime."):
+        stance = framing.analyze(text).stance
+        assert list(stance.columns[-2:]) == ["reception", "voice_tone"]

@@ -1,9 +1,11 @@
 """Which target a loaded term is aimed at, and whether the target gives or receives it.
 
 Parser-free rules over tokens and clauses (see :func:`aim_loaded_terms`); they read
-"hostile to Russia" as favourable to Russia (its victim) and "Armenia's revanchist
-goals" as unfavourable to Armenia. They are heuristics: every result is kept as
-evidence with its span so that a reader can check it.
+"hostile to Russia" as favourable to Russia (its victim), "Armenia's revanchist
+goals" as unfavourable to Armenia and "critics slammed Schiff" as unfavourable to
+Schiff (a verb of speech disparages its object). :class:`TargetSpans` also finds the
+text about a target that its ``sentiment`` is read from. They are heuristics: every
+result is kept as evidence with its span so that a reader can check it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from framing.schema import records
 from framing.text import Document, Token, clauses
 
 __all__ = ["MAX_GAP", "AimedTerm", "TargetSpans", "aim_loaded_terms"]
@@ -25,7 +28,10 @@ _OBJECT_GAP = frozenset(
     {"the", "a", "an", "to", "against", "at", "on", "upon", "toward", "towards", "into",
      "over", "of", "its", "their", "his", "her", "our", "your", "all", "both", "this",
      "these", "those", "some", "many", "several", "other", "two", "three", "four", "five",
-     "six", "seven", "eight", "nine", "ten"}
+     "six", "seven", "eight", "nine", "ten", "about",
+     # titles before a name: "scoffed at Mr. Santorum", "a call for President Obama"
+     "mr", "mrs", "ms", "dr", ".", "president", "sen", "senator", "rep", "gov",
+     "governor", "former", "vice", "speaker", "minister", "prime", "foreign"}
 )  # fmt: skip
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
 _POSSESSIVE = frozenset({"'s", "'"})
@@ -63,14 +69,21 @@ class TargetSpans:
 
     def __init__(self, document: Document, mentions: pd.DataFrame) -> None:
         self.text = document.text
+        self.sentences = document.sentences
         self.tokens = document.tokens
         self.token_starts = [t.start for t in self.tokens]
         self.clause_bounds = clauses(self.tokens)
         self.clause_of = [0] * len(self.tokens)
         for index, (first, last) in enumerate(self.clause_bounds):
             self.clause_of[first : last + 1] = [index] * (last + 1 - first)
-        self.mentions = [self._locate(m) for m in mentions.itertuples(index=False)]
+        self.mentions = [
+            self._locate(m) for m in records(mentions, ("target", "start", "end", "in_quote"))
+        ]
         self.targets = list(dict.fromkeys(m.target for m in self.mentions))
+        self.targets_in_sentence: dict[int, set[str]] = {}
+        for m in self.mentions:
+            sentence = self.tokens[m.first].sentence_id
+            self.targets_in_sentence.setdefault(sentence, set()).add(m.target)
         # "France, which is hostile to Russia": the relative pronoun stands for France in
         # its own clause, so it counts there as a mention of France.
         self.antecedents = [a for a in map(self._antecedent, self.mentions) if a is not None]
@@ -102,23 +115,50 @@ class TargetSpans:
     def count(self, target: str) -> int:
         return sum(1 for m in self.mentions if m.target == target)
 
-    def clauses_of(self, target: str) -> dict[int, bool]:
-        """The clauses mentioning ``target``, each with whether its first mention is quoted."""
-        found: dict[int, bool] = {}
+    def scopes_of(self, target: str) -> dict[tuple[int, int, int], bool]:
+        """The spans that speak of ``target``: ``(sentence_id, start, end)``, each with
+        whether its first mention is quoted.
+
+        A sentence that names no other target is about this one as a whole and is taken
+        whole; where other targets share it, only the clause of the mention is.
+        """
+        found: dict[tuple[int, int, int], bool] = {}
         for mention in self.mentions:
-            if mention.target == target:
-                found.setdefault(self.clause_of[mention.first], mention.in_quote)
+            if mention.target != target:
+                continue
+            sentence = self.tokens[mention.first].sentence_id
+            if len(self.targets_in_sentence[sentence]) == 1:
+                span = self.sentences[sentence]
+                scope = (sentence, span.start, span.end)
+            else:
+                clause = self.clause_of[mention.first]
+                scope = (sentence, *self.clause_span(clause))
+            found.setdefault(scope, mention.in_quote)
+        return found
+
+    def continuations_of(self, target: str) -> list[tuple[int, int, int]]:
+        """Sentences that go on about ``target``: the sentence right after one that
+        names it alone, when that sentence names no target itself (news paragraphs are
+        often a single sentence, so the next one may open a new paragraph)."""
+        found = []
+        named = self.targets_in_sentence
+        for sentence, targets in named.items():
+            after = sentence + 1
+            if targets == {target} and after < len(self.sentences) and after not in named:
+                span = self.sentences[after]
+                found.append((after, span.start, span.end))
         return found
 
     def clause_span(self, clause: int) -> tuple[int, int]:
         first, last = self.clause_bounds[clause]
         return self.tokens[first].start, self.tokens[last].end
 
-    def sentence_of_clause(self, clause: int) -> int:
-        return self.tokens[self.clause_bounds[clause][0]].sentence_id
 
-
-def aim_loaded_terms(spans: TargetSpans, loaded_terms: pd.DataFrame) -> Iterator[AimedTerm]:
+def aim_loaded_terms(
+    spans: TargetSpans,
+    loaded_terms: pd.DataFrame,
+    cue_spans: Sequence[tuple[int, int]] = (),
+) -> Iterator[AimedTerm]:
     """Each charged loaded term (polarity not 0) aimed at the mentions it reaches.
 
     A term reaches the nearest mention before it and the nearest after it, in its
@@ -127,13 +167,20 @@ def aim_loaded_terms(spans: TargetSpans, loaded_terms: pd.DataFrame) -> Iterator
     reversed again when the target is on the receiving end: a passive subject
     ("Lavrov was aggressively confronted"), an object right after the term ("hostile
     to Russia") that is not a possessor ("on Armenia's part"), or an "anti-" compound.
-    A mention after "by" is the agent and keeps the sign.
+    A mention after "by" is the agent and keeps the sign. A term that is the cue of
+    reported speech (``cue_spans``: "slammed", "scoffed at") is an act of speaking: its
+    object is what the speech disparages, not a victim, so it keeps the sign as well.
     """
+    cue_tokens = set()
+    for start, end in cue_spans:
+        cue_tokens.update(range(spans.token_at(start), spans.token_at(end - 1) + 1))
     by_clause: dict[int, list[_Mention]] = {}
     for mention in [*spans.mentions, *spans.antecedents]:
         by_clause.setdefault(spans.clause_of[mention.first], []).append(mention)
-    charged = loaded_terms[loaded_terms["polarity"] != 0]
-    for term in charged.itertuples(index=False):
+    columns = ("start", "end", "sentence_id", "polarity", "weight", "negated", "in_quote")
+    for term in records(loaded_terms, columns):
+        if term.polarity == 0:
+            continue
         first, last = spans.token_at(term.start), spans.token_at(term.end - 1)
         nearby = by_clause.get(spans.clause_of[first], [])
         value = float(term.polarity) * float(term.weight) * (-1.0 if term.negated else 1.0)
@@ -143,11 +190,12 @@ def aim_loaded_terms(spans: TargetSpans, loaded_terms: pd.DataFrame) -> Iterator
         # ("Lavrov was confronted by an activist": the one suffers it, the other does it).
         if before and after and before[1] != after[1]:
             before, after = (before, None) if before[1] < after[1] else (None, after)
+        speech = any(index in cue_tokens for index in range(first, last + 1))
         if before:
-            passive = _passive_subject(spans.tokens, before[0], first, last)
+            passive = not speech and _passive_subject(spans.tokens, before[0], first, last)
             yield _aimed(spans, term, before[0], -value if passive else value)
         if after:
-            received = _object(spans.tokens, first, last, after[0])
+            received = not speech and _object(spans.tokens, first, last, after[0])
             yield _aimed(spans, term, after[0], -value if received else value)
 
 

@@ -1,34 +1,56 @@
 """Stance signals: how the text positions each target, with the evidence behind every number.
 
 For every target (country, person, organisation) that the text mentions, or that the
-user asked about, four signals, each in [-1, 1] or [0, 1] and each traceable to spans:
+user asked about, six signals, each in [-1, 1] or [0, 1] and each traceable to spans:
 
 ``sentiment``
-    Mean VADER compound (``vaderSentiment``) of the *clauses* that mention the target, not
-    of whole sentences, which often speak of several targets at once.
+    Mean VADER compound (``vaderSentiment``) of the text about the target: each sentence
+    that mentions it, whole when it names no other target, else only the *clause* of the
+    mention (sentences often speak of several targets at once); and the sentence right
+    after one that names the target alone, when that sentence names no target itself
+    (it goes on about the target: "Trump denied it. He called the report a hoax."), with
+    weight ``continuation_weight``. Quoted mentions weigh ``quote_weight``.
 ``loaded_valence``
-    Mean signed weight (polarity x weight, flipped when negated) of the loaded terms
-    *aimed at* the target: a term is aimed at the nearest mention within
-    :data:`MAX_GAP` tokens on either side of it in the same clause. Its sign is
-    reversed where the target is on the receiving end: the object right after the term
-    ("hostile to Russia", "occupied Azerbaijani regions"), the subject of a passive
+    Signed weight (polarity x weight, flipped when negated) of the loaded terms *aimed
+    at* the target: a term is aimed at the nearest mention within :data:`MAX_GAP` tokens
+    on either side of it in the same clause. Its sign is reversed where the target is on
+    the receiving end: the object right after the term ("hostile to Russia", "occupied
+    Azerbaijani regions", titles such as "Mr." in between), the subject of a passive
     ("Lavrov was aggressively confronted"), or the opponents an "anti-" compound names
     ("anti-Russian countries raise eyebrows" is not aimed at Russia). The agent after
-    "by" and a possessor ("ulterior motives on Armenia's part") keep the term's sign.
-    Terms in quotations weigh ``quote_weight`` of the author's own.
+    "by", a possessor ("ulterior motives on Armenia's part") and the object of a verb of
+    speech ("critics slammed Schiff": he is disparaged, not a victim) keep the term's
+    sign. Terms in quotations weigh ``quote_weight`` of the author's own. The value is
+    the mean of the aimed terms damped by how few of the mentions they reach,
+    ``mean x sqrt(n_terms / mentions)``: one charged word beside one of twenty mentions
+    does not speak for the whole article.
 ``voice_share``
     Share of the article's directly quoted words spoken by the target's speakers (the
     target itself, or speakers affiliated with it).
 ``attribution``
     Mean class of the cue verbs the author chose for those speakers: endorsing +1
     ("reminded"), neutral 0 ("said"), distancing or emotive -1 ("insinuated", "slammed").
+``reception``
+    Mean VADER compound of what *others* are reported saying (quotes, indirect speech,
+    "according to") in contents that mention the target: quoting critics frames a
+    target unfavourably, quoting admirers favourably (:mod:`framing.stance_speech`).
+``voice_tone``
+    Mean VADER compound of the target's own reported words: which of its words the
+    author chose to report, hostile or conciliatory.
 
 ``score`` is the weighted mean of the signals a target has (:data:`DEFAULT_WEIGHTS`,
-configurable), clipped to [-1, 1]; ``voice_share`` counts as favourable in proportion,
-since being given the floor is access, and only when it is above zero (silence is not a
-stance). Targets with little evidence are kept, with
-``low_evidence`` set, rather than dropped. A score is a signal to read the evidence by,
-not a verdict.
+configurable), clipped to [-1, 1]; a signal without evidence is left out, not counted
+as 0. ``voice_share`` has weight 0 by default: how much a target is quoted is prominence,
+not valence (critics and defendants alike get the floor), and the valence of its voice
+is read by ``voice_tone`` and ``attribution``; given a weight, it counts as favourable in
+proportion, and only when above zero (silence is not a stance). Targets with little
+evidence are kept, with ``low_evidence`` set, rather than dropped. A score is a signal to
+read the evidence by, not a verdict.
+
+The stance table has the columns of ``framing.schema.STANCE`` followed by ``reception``
+and ``voice_tone`` (optional extras beyond the contract's columns, always present, NaN
+where a target has no such evidence); like every signal they are listed span by span in
+``stance_evidence``.
 """
 
 from __future__ import annotations
@@ -37,23 +59,33 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import pandas as pd
 
 from framing.aim import TargetSpans, aim_loaded_terms
-from framing.schema import STANCE, STANCE_EVIDENCE, as_table
+from framing.schema import STANCE, STANCE_EVIDENCE, as_table, records
+from framing.stance_speech import reported_speech, speech_signals
 from framing.text import Document
 
 __all__ = ["CUE_CLASS_VALUES", "DEFAULT_WEIGHTS", "SIGNALS", "StanceOptions", "stance_signals"]
 
-SIGNALS = ("sentiment", "loaded_valence", "voice_share", "attribution")
+SIGNALS = (
+    "sentiment",
+    "loaded_valence",
+    "voice_share",
+    "attribution",
+    "reception",
+    "voice_tone",
+)
 DEFAULT_WEIGHTS: Mapping[str, float] = {
     "sentiment": 1.0,
     "loaded_valence": 1.0,
-    "voice_share": 0.5,
+    "voice_share": 0.0,
     "attribution": 1.0,
+    "reception": 1.0,
+    "voice_tone": 1.0,
 }
 CUE_CLASS_VALUES: Mapping[str, float] = {
     "endorsing": 1.0,
@@ -61,6 +93,10 @@ CUE_CLASS_VALUES: Mapping[str, float] = {
     "distancing": -1.0,
     "emotive": -1.0,
 }
+_SOURCE_COLUMNS = (
+    "kind", "speaker", "affiliation", "cue_class", "n_words", "sentence_id",
+    "cue_start", "cue_end", "content_start", "content_end",
+)  # fmt: skip
 # Source kinds whose words are the speaker's own voice.
 _VOICE_KINDS = ("direct_quote",)
 
@@ -75,6 +111,9 @@ class StanceOptions:
         Weight of each signal in ``score``; a signal with weight 0 is left out.
     quote_weight : float
         Weight of a clause or term inside a quotation relative to the author's voice.
+    continuation_weight : float
+        Weight in ``sentiment`` of a sentence that continues one about the target
+        without naming it, relative to a sentence that names it; 0 leaves them out.
     min_mentions, min_evidence : int
         Targets mentioned fewer times, or with fewer evidence rows, are flagged
         ``low_evidence``.
@@ -82,6 +121,7 @@ class StanceOptions:
 
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     quote_weight: float = 0.5
+    continuation_weight: float = 1.0
     min_mentions: int = 2
     min_evidence: int = 3
 
@@ -122,25 +162,42 @@ def stance_signals(
     Returns
     -------
     (stance, stance_evidence) : tuple of DataFrame
-        ``stance`` has the columns of ``framing.schema.STANCE``, one row per target, most
-        mentioned first; ``stance_evidence`` those of ``STANCE_EVIDENCE``.
+        ``stance`` has the columns of ``framing.schema.STANCE`` (then ``reception`` and
+        ``voice_tone``, see the module's docstring), one row per target, most mentioned
+        first; ``stance_evidence`` those of ``STANCE_EVIDENCE``.
     """
     options = options or StanceOptions()
     spans = TargetSpans(document, mentions)
     evidence = _Evidence(article_id, document.text)
     aimed = defaultdict(list)
-    for hit in aim_loaded_terms(spans, loaded_terms):
+    cue_spans = [
+        (start, end)
+        for start, end in zip(
+            sources["cue_start"].tolist(), sources["cue_end"].tolist(), strict=True
+        )
+        if start >= 0
+    ]
+    for hit in aim_loaded_terms(spans, loaded_terms, cue_spans):
         aimed[hit.target].append(hit)
 
-    source_rows = list(sources.itertuples(index=False))
+    tone = _Tone(document.text)
+    source_rows = records(sources, _SOURCE_COLUMNS)
+    speech = reported_speech(source_rows, tone)
+    mention_starts = defaultdict(list)
+    for mention in spans.mentions:
+        mention_starts[mention.target].append(spans.tokens[mention.first].start)
     rows = []
     for target in dict.fromkeys([*spans.targets, *targets]):
+        n_mentions = spans.count(target)
         values = {
-            "sentiment": _sentiment(target, spans, evidence, options),
-            "loaded_valence": _loaded_valence(target, aimed[target], evidence, options),
+            "sentiment": _sentiment(target, spans, evidence, options, tone),
+            "loaded_valence": _loaded_valence(target, aimed[target], evidence, options, n_mentions),
             **_voice(target, source_rows, evidence),
         }
-        n_mentions = spans.count(target)
+        heard = speech_signals(
+            target, speech, mention_starts[target], partial(evidence.add, target)
+        )
+        values.update({signal: _mean(found) for signal, found in heard.items()})
         n_evidence = evidence.count(target)
         rows.append(
             {
@@ -154,34 +211,44 @@ def stance_signals(
                 or n_evidence < options.min_evidence,
             }
         )
-    stance = as_table(rows, STANCE).sort_values(
-        ["mentions", "target"], ascending=[False, True], kind="stable"
-    )
-    return stance.reset_index(drop=True), evidence.table()
+    rows.sort(key=lambda row: (-row["mentions"], row["target"]))  # most mentioned first
+    return as_table(rows, STANCE), evidence.table()
 
 
 def _sentiment(
-    target: str, spans: TargetSpans, evidence: _Evidence, options: StanceOptions
+    target: str, spans: TargetSpans, evidence: _Evidence, options: StanceOptions, tone: _Tone
 ) -> float:
-    """VADER compound of each clause that mentions the target, quoted clauses weighed less."""
+    """VADER compound of the spans about the target (:meth:`TargetSpans.scopes_of`),
+    quoted ones weighed less, and of the sentences that continue them."""
     scores, weights = [], []
-    for clause, quoted in spans.clauses_of(target).items():
-        start, end = spans.clause_span(clause)
-        value = _vader()(spans.text[start:end])
-        evidence.add(target, "sentiment", spans.sentence_of_clause(clause), start, end, value)
+    for (sentence, start, end), quoted in spans.scopes_of(target).items():
+        value = tone(start, end)
+        evidence.add(target, "sentiment", sentence, start, end, value)
         scores.append(value)
         weights.append(options.quote_weight if quoted else 1.0)
+    if options.continuation_weight:
+        for sentence, start, end in spans.continuations_of(target):
+            value = tone(start, end)
+            evidence.add(target, "sentiment", sentence, start, end, value)
+            scores.append(value)
+            weights.append(options.continuation_weight)
     return _weighted_mean(scores, weights)
 
 
 def _loaded_valence(
-    target: str, hits: Sequence[Any], evidence: _Evidence, options: StanceOptions
+    target: str, hits: Sequence[Any], evidence: _Evidence, options: StanceOptions, n_mentions: int
 ) -> float:
+    """Mean signed charge of the terms aimed at the target (quoted ones weighed less),
+    damped by the square root of the share of its mentions they reach."""
+    if not hits:
+        return math.nan
+    total = 0.0
     for hit in hits:
         evidence.add(target, "loaded_valence", hit.sentence_id, hit.start, hit.end, hit.value)
-    return _weighted_mean(
-        [hit.value for hit in hits], [options.quote_weight if h.in_quote else 1.0 for h in hits]
-    )
+        total += hit.value * (options.quote_weight if hit.in_quote else 1.0)
+    # mean x sqrt(n / mentions) = total / sqrt(n x mentions)
+    n = len(hits)
+    return max(-1.0, min(1.0, total / math.sqrt(n * max(n_mentions, n))))
 
 
 def _voice(target: str, sources: list[Any], evidence: _Evidence) -> dict[str, float]:
@@ -246,6 +313,24 @@ class _Evidence:
 
     def table(self) -> pd.DataFrame:
         return as_table(self.rows, STANCE_EVIDENCE)
+
+
+class _Tone:
+    """VADER compound of spans of one text, each span scored once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[tuple[int, int], float] = {}
+
+    def __call__(self, start: int, end: int) -> float:
+        key = (start, end)
+        if key not in self.cache:
+            self.cache[key] = _vader()(self.text[start:end])
+        return self.cache[key]
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else math.nan
 
 
 def _weighted_mean(values: Sequence[float], weights: Sequence[float]) -> float:
