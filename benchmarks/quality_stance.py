@@ -13,7 +13,9 @@ beside the baseline "mean VADER compound of the sentences that mention the entit
 full name or last word) in the same run. An entity the article never mentions gets 0 from
 both. AUC 0.5 is chance. With only 7 positive pairs in dev, the positive AUC moves by
 about 0.14 per pair; the same figures on two halves of the articles (sorted ids, even and
-odd positions) show how much of a difference between designs is noise.
+odd positions) show how much of a difference between designs is noise. A last row reads
+the annotators' own phrase labels (positive minus negative phrases aimed at the entity):
+not a method but a ceiling for signals read from phrases.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ def main() -> int:
                     "feeling": feeling,
                     "framing": 0.0 if math.isnan(score) else score,
                     "vader": _vader_baseline(result.document, entity),
+                    "gold_phrases": _gold_phrases(item.phrases, entity),
                 }
             )
     table = pd.DataFrame(rows)
@@ -65,7 +68,7 @@ def main() -> int:
             **_aucs(table, name),
             "halves": [_aucs(table[table["half"] == h], name) for h in (0, 1)],
         }
-        for name in ("framing", "vader")
+        for name in METHODS
     }
     counts = table["feeling"].value_counts().to_dict()
     if args.json:
@@ -74,7 +77,7 @@ def main() -> int:
         print(f"BASIL dev: {len(table)} (article, entity) pairs, feelings {counts}\n")
         print("| method | AUC neg vs rest | AUC pos vs neu | halves: neg | halves: pos |")
         print("|---|---|---|---|---|")
-        for name, label in (("framing", "framing stance score"), ("vader", "baseline: VADER")):
+        for name, label in METHODS.items():
             auc = figures[name]
             halves = [
                 " / ".join(f"{half[key]:.3f}" for half in auc["halves"])
@@ -85,6 +88,13 @@ def main() -> int:
                 f"| {halves[0]} | {halves[1]} |"
             )
     return 0
+
+
+METHODS = {
+    "framing": "framing stance score",
+    "vader": "baseline: VADER",
+    "gold_phrases": "reference, not a method: gold phrases (pos - neg)",
+}
 
 
 def _aucs(table: pd.DataFrame, column: str) -> dict[str, float]:
@@ -116,6 +126,15 @@ def _vader_baseline(document, entity: str) -> float:
         if any(name in document.text[s.start : s.end] for name in names)
     ]
     return sum(scores) / len(scores) if scores else 0.0
+
+
+def _gold_phrases(phrases: pd.DataFrame, entity: str) -> float:
+    """The annotators' own phrase labels aimed at the entity: positive minus negative.
+
+    A ceiling for phrase-level signals, not a method: it reads the gold annotations.
+    """
+    polarity = phrases.loc[phrases["target"].str.lower() == entity.lower(), "polarity"]
+    return float((polarity == "pos").sum() - (polarity == "neg").sum())
 
 
 if __name__ == "__main__":
