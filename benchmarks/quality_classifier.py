@@ -4,7 +4,7 @@
 
 DATA_DIR holds ``babe/final_labels_SG2.csv`` (or set FRAMING_EVAL_DIR). Sentences labelled
 "No agreement" are dropped; "Biased" is the positive class. Three models from
-:func:`framing.classify.bias_classifier`, scored by the same stratified 5-fold
+:func:`framing.ml.bias_classifier`, scored by the same stratified 5-fold
 cross-validation in one run:
 
 (a) TF-IDF word 1-2-grams + logistic regression (the baseline),
@@ -32,9 +32,8 @@ from sklearn.metrics import f1_score, make_scorer, precision_score, recall_score
 from sklearn.model_selection import StratifiedKFold, cross_validate
 from sklearn.preprocessing import FunctionTransformer
 
-from framing.classify import bias_classifier, top_features
-from framing.corpora.babe import read_babe
-from framing.features import FramingFeatures
+from framing.datasets import read_babe
+from framing.ml import FramingFeatures, bias_classifier, top_features
 
 POSITIVE = "Biased"
 SCORING = {

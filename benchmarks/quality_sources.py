@@ -28,8 +28,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing.corpora import read_polnear
-from framing.sources import SPEECH_KINDS, find_sources
+from framing.datasets import read_polnear
+from framing.schema import SPEECH_KINDS
+from framing.sources import find_sources
 from framing.text import segment
 
 Span = tuple[int, int]

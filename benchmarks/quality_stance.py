@@ -31,7 +31,7 @@ import pandas as pd
 from sklearn.metrics import roc_auc_score
 
 import framing
-from framing.corpora.basil import read_basil
+from framing.datasets import read_basil
 
 
 def main() -> int:

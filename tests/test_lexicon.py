@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from framing.lexicon import Lexicon, LexiconError, inflection_candidates
-from framing.text import segment
+from framing.errors import LexiconError
+from framing.lexicon import Lexicon
+from framing.text import inflection_candidates, segment
 
 
 def found(lexicon: Lexicon, text: str) -> list[tuple[str, str]]:

@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
-__all__ = ["Article", "stable_id"]
+__all__ = ["Article", "slugify", "stable_id"]
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str | None, max_length: int = 60) -> str:
+    """Lower-case ASCII words joined by hyphens, cut at a word boundary."""
+    if not text:
+        return ""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NON_WORD.sub("-", ascii_text.lower()).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug
 
 
 def stable_id(*parts: object) -> str:
@@ -60,10 +76,6 @@ class Article:
     @property
     def slug(self) -> str:
         """A file-system-safe name: the source file's stem, else the title, else the id."""
-        from pathlib import PurePath
-
-        from framing._slug import slugify
-
         source = self.meta.get("source_path")
         return (
             slugify(PurePath(source).stem if source else None)

@@ -19,10 +19,10 @@ from pathlib import Path
 import pandas as pd
 
 import framing
-from framing._atomic import atomic_path
-from framing._slug import slugify
 from framing.analysis import Analysis, resolve_lexicon
-from framing.io import ReadError
+from framing.article import slugify
+from framing.errors import ReadError
+from framing.io import atomic_path
 from framing.lexicon import Lexicon
 
 log = logging.getLogger("framing")
@@ -118,7 +118,7 @@ def _run_report(args: argparse.Namespace) -> int:
 
 
 def _run_corpus_report(args: argparse.Namespace) -> int:
-    from framing.corpus_report import write_corpus_report
+    from framing.report import write_corpus_report
 
     if args.paths:
         raise UsageError("pass either article paths or --corpus, not both.")

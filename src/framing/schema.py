@@ -1,7 +1,9 @@
-"""The columns of every table framing returns (the public contract in DESIGN.md).
+"""The columns of every table framing returns and the vocabularies of their values.
 
-Tables always have their columns, even when empty, so that code downstream can rely
-on them; :func:`empty_table` and :func:`as_table` enforce that.
+The contract of DESIGN.md, in one place: every table's columns and dtypes, and the values
+its label columns take (source kinds, speaker types, cue classes, target kinds and
+types). Tables always have their columns, even when empty, so that code downstream can
+rely on them; :func:`empty_table` and :func:`as_table` enforce that.
 """
 
 from __future__ import annotations
@@ -48,6 +50,41 @@ SOURCES = {
     "content_end": "int64",
 }
 
+#: The sources table as :func:`framing.sources.find_sources` returns it: the contract's
+#: columns, then the speaker's ``role`` ("Russian Foreign Minister") and the cue's
+#: lexicon entry (``cue_term``, "insinuate").
+SOURCE_COLUMNS = {**SOURCES, "role": "object", "cue_term": "object"}
+
+#: ``sources.kind``: the contract's six kinds and ``scare_quote`` (a short quoted phrase
+#: outside any attribution).
+SOURCE_KINDS = (
+    "direct_quote",
+    "indirect",
+    "according_to",
+    "mention",
+    "media",
+    "document",
+    "scare_quote",
+)
+#: The kinds that report speech (their content is someone's words).
+SPEECH_KINDS = ("direct_quote", "indirect", "according_to")
+#: ``sources.speaker_type``.
+SPEAKER_TYPES = ("person", "organisation", "anonymous", "labelled", "media", "document")
+#: ``sources.cue_class``: how the cue verb positions what is reported.
+CUE_CLASSES = ("neutral", "endorsing", "distancing", "emotive")
+#: The speaker under which :func:`framing.sources.words_per_speaker` gathers quotes that
+#: have none.
+UNATTRIBUTED = "(unattributed)"
+
+#: :func:`framing.sources.words_per_speaker`: who gets the floor.
+WORDS_PER_SPEAKER = {
+    "speaker": "object",
+    "speaker_type": "object",
+    "n_quotes": "int64",
+    "n_words": "int64",
+    "share": "float64",
+}
+
 STANCE = {
     "article_id": "object",
     "target": "object",
@@ -75,6 +112,95 @@ STANCE_EVIDENCE = {
     "text": "object",
     "value": "float64",
 }
+
+
+#: ``Analysis.target_mentions`` (and :meth:`framing.Gazetteer.find`). ``affiliation`` is
+#: the target the mention stands or speaks for: a person's country (or organisation),
+#: else the target itself.
+TARGET_MENTIONS = {
+    "target": "object",
+    "alias": "object",
+    "kind": "object",
+    "type": "object",
+    "affiliation": "object",
+    "sentence_id": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "object",
+    "in_quote": "bool",
+}
+
+#: The columns of a gazetteer file (``target, alias`` required).
+GAZETTEER_COLUMNS = ("target", "alias", "kind", "type", "country", "note")
+#: ``target_mentions.kind``: what an alias is of its target.
+MENTION_KINDS = ("name", "short_name", "demonym", "adjective", "capital", "institution", "person")
+#: ``target_mentions.type``: what a target is.
+TARGET_TYPES = ("country", "organisation", "bloc", "person", "other")
+
+#: The columns of a lexicon table (``term, category`` required) and its match modes.
+LEXICON_COLUMNS = ("term", "category", "polarity", "weight", "match", "note")
+MATCH_MODES = ("inflect", "exact", "case")
+
+#: The first columns of ``CorpusAnalysis.articles``; the article's summary figures
+#: follow, then any other metadata (columns of a table input such as ``event``), as text.
+ARTICLES = {
+    "article_id": "object",
+    "position": "int64",
+    "title": "object",
+    "outlet": "object",
+    "url": "object",
+    "published": "object",
+    "author": "object",
+    "file": "object",
+    "row": "object",
+}
+
+#: ``CorpusAnalysis.errors``: one row per input item that was not analysed.
+ERRORS = {
+    "article_id": "object",
+    "position": "int64",
+    "file": "object",
+    "row": "object",
+    "stage": "object",
+    "error": "object",
+    "message": "object",
+}
+
+#: The ``category`` (and ``group``) of comparison rows that count everything.
+TOTAL = "(all)"
+#: The columns of :class:`framing.Comparison`'s tables.
+RATES_COLUMNS = (
+    "group",
+    "category",
+    "n_articles",
+    "n_words",
+    "count",
+    "per_1k",
+    "ci_low",
+    "ci_high",
+)
+LOG_ODDS_COLUMNS = (
+    "group",
+    "term",
+    "category",
+    "count",
+    "count_rest",
+    "per_1k",
+    "per_1k_rest",
+    "log_odds",
+    "se",
+    "z",
+)
+COMPARISON_STANCE_COLUMNS = (
+    "group",
+    "target",
+    "n_articles",
+    "mentions",
+    "score",
+    "ci_low",
+    "ci_high",
+)
+COMPARISON_SOURCES_COLUMNS = ("group", "dimension", "value", "count", "share")
 
 
 def empty_table(schema: Mapping[str, str]) -> pd.DataFrame:

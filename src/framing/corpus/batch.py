@@ -1,0 +1,232 @@
+"""One batch of a corpus run: analyse its articles, build its tables, write or return them.
+
+This is the unit of work both engines hand out (to a local process or a Dask worker), so
+it takes and returns only picklable values.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from numbers import Integral, Real
+from typing import Any
+
+import pandas as pd
+
+from framing.analysis import Analysis, analyze
+from framing.article import Article
+from framing.corpus.store import ANALYSIS_TABLES, Store, conform
+from framing.errors import ReadError
+from framing.lexicon import Lexicon
+from framing.schema import ARTICLES, ERRORS
+
+__all__ = [
+    "Batch",
+    "Config",
+    "error_record",
+    "probe_dtypes",
+    "run_batch",
+]
+
+logger = logging.getLogger("framing")
+
+# Article.meta keys about how the article was read, not about the article; "source_path"
+# and "row"/"index" become the ``file`` and ``row`` columns.
+_READER_KEYS = frozenset(
+    {
+        "source_path",
+        "row",
+        "index",
+        "reader",
+        "encoding",
+        "extractor",
+        "removed_lines",
+        "removed_rules",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """What every batch of one run is analysed with.
+
+    ``dtypes`` maps each table name to its ``{column: dtype}``.
+    """
+
+    lexicon: Lexicon
+    targets: Any
+    dtypes: Mapping[str, Mapping[str, str]]
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Articles to analyse, each with its position in the input, and the errors met reading.
+
+    ``n_items`` counts every input item this batch accounts for (articles analysed here,
+    articles skipped as already done or duplicate, unreadable rows), for the progress bar.
+    """
+
+    key: str
+    entries: Sequence[tuple[int, Article]] = ()
+    errors: Sequence[Mapping[str, Any]] = ()
+    n_items: int = 0
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a finished batch reports: counts, and its tables when nothing was written."""
+
+    key: str
+    n_items: int
+    n_analysed: int
+    n_failed: int
+    tables: Mapping[str, pd.DataFrame] | None = field(default=None, repr=False)
+
+
+#: Texts analysed to learn the columns and dtypes of every table: a bare one, and one with
+#: a quote, a speaker and an attribution, so that figures undefined for the first (a share
+#: of quotes, the top speaker) get their type from the second.
+_PROBES = ("Probe.", '"The plan failed," Anna Berg said on Monday, according to the ministry.')
+
+
+def probe_dtypes(lexicon: Lexicon, targets: Any) -> dict[str, dict[str, str]]:
+    """The columns and dtypes of every table, from the analysis of two short texts.
+
+    Probing rather than listing keeps the corpus tables in step with whatever columns
+    :func:`framing.analyze` and ``Analysis.summary()`` produce.
+    """
+    results = [
+        analyze(Article(text=text, id="probe"), targets=targets, lexicon=lexicon)
+        for text in _PROBES
+    ]
+    dtypes = {
+        name: {column: str(dtype) for column, dtype in getattr(results[0], name).dtypes.items()}
+        for name in ANALYSIS_TABLES
+    }
+    figures = [res.summary() for res in results]
+    dtypes["articles"] = {
+        **ARTICLES,
+        **{name: _figure_dtype([f.get(name) for f in figures]) for name in figures[0].index},
+    }
+    dtypes["errors"] = dict(ERRORS)
+    return dtypes
+
+
+def _figure_dtype(values: list[Any]) -> str:
+    """The dtype of a summary figure, from its first defined value in the probes."""
+    value = next((v for v in values if v is not None), None)
+    if value is None or isinstance(value, str):
+        return "object"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, Integral):
+        return "int64"
+    if isinstance(value, Real):
+        return "float64"
+    return "object"
+
+
+def error_record(
+    exc: BaseException,
+    *,
+    position: int,
+    stage: str,
+    article_id: str | None = None,
+    meta: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """One row of the ``errors`` table; ``meta`` is the article's, for its file and row."""
+    if isinstance(exc, ReadError):
+        file, row = exc.path, exc.row
+    else:
+        meta = meta or {}
+        file, row = meta.get("source_path"), _row_label(meta)
+    return {
+        "article_id": article_id,
+        "position": position,
+        "file": file,
+        "row": None if row is None else str(row),
+        "stage": stage,
+        "error": type(exc).__name__,
+        "message": str(exc),
+    }
+
+
+def run_batch(
+    batch: Batch,
+    config: Config,
+    out: str | None = None,
+    on_article: Callable[[], object] | None = None,
+) -> BatchResult:
+    """Analyse a batch; write its tables into the dataset ``out``, or return them.
+
+    An article whose analysis raises is recorded in the ``errors`` table (stage
+    ``analyze``) and the batch goes on.
+    """
+    rows: list[dict[str, Any]] = []
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in ANALYSIS_TABLES}
+    errors = list(batch.errors)
+    for position, article in batch.entries:
+        try:
+            res = analyze(article, targets=config.targets, lexicon=config.lexicon)
+            row = _article_row(res, position)
+        except Exception as exc:  # recorded; one bad article must not stop the corpus
+            logger.warning("could not analyse article %s: %s", article.id, exc)
+            logger.debug("analysis of %s failed", article.id, exc_info=True)
+            errors.append(
+                error_record(
+                    exc,
+                    position=position,
+                    stage="analyze",
+                    article_id=article.id,
+                    meta=article.meta,
+                )
+            )
+        else:
+            rows.append(row)
+            for name in ANALYSIS_TABLES:
+                parts[name].append(getattr(res, name))
+        if on_article is not None:
+            on_article()
+    tables = {name: _concat(parts[name], config.dtypes[name]) for name in ANALYSIS_TABLES}
+    tables["articles"] = conform(pd.DataFrame.from_records(rows), config.dtypes["articles"])
+    tables["errors"] = conform(pd.DataFrame.from_records(errors), config.dtypes["errors"])
+    n_failed = len(batch.entries) - len(rows)
+    if out is not None:
+        Store(out).write_batch(batch.key, tables)
+    return BatchResult(
+        batch.key, batch.n_items, len(rows), n_failed, tables if out is None else None
+    )
+
+
+def _concat(frames: list[pd.DataFrame], dtypes: Mapping[str, str]) -> pd.DataFrame:
+    frames = [f for f in frames if not f.empty]
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    return conform(frame, dtypes)
+
+
+def _article_row(res: Analysis, position: int) -> dict[str, Any]:
+    """The article's metadata, its place in the input and its summary figures."""
+    article = res.article
+    row: dict[str, Any] = {
+        "article_id": article.id,
+        "position": position,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": article.published,
+        "author": article.author,
+        "file": article.meta.get("source_path"),
+        "row": _row_label(article.meta),
+    }
+    row.update(res.summary().items())
+    for key, value in article.meta.items():
+        if key in _READER_KEYS or not isinstance(value, (str, int, float, bool)):
+            continue
+        row[key if key not in row else f"meta_{key}"] = str(value)
+    return row
+
+
+def _row_label(meta: Mapping[str, Any]) -> str | None:
+    label = meta.get("row", meta.get("index"))
+    return None if label is None else str(label)

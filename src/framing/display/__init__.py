@@ -1,0 +1,64 @@
+"""Display: the palette and styles every output shares, highlight layers, the notebook view.
+
+``style`` holds the colours (shared with :mod:`framing.plots` and the reports) and the
+scoped CSS; ``layers`` turns an analysis's tables into plain span data; ``highlight``
+renders a text with its spans (as spaCy's displaCy does); ``legend`` explains them;
+``notebook`` builds what ``Analysis`` shows in Jupyter.
+"""
+
+from __future__ import annotations
+
+from framing.display.highlight import LAYER_NESTING, css_class, render_highlights
+from framing.display.layers import (
+    LAYERS,
+    highlight_spans,
+    layer_class,
+    loaded_term_spans,
+    quote_spans,
+    speaker_spans,
+    target_spans,
+)
+from framing.display.legend import layers_legend_html, legend_html
+from framing.display.notebook import analysis_html, sources_line, stance_line
+from framing.display.style import (
+    CUE_CLASS_COLORS,
+    PALETTE,
+    ROOT_CLASS,
+    SPEAKER_TYPE_COLORS,
+    STANCE_COLORS,
+    TARGET_COLOR,
+    category_colors,
+    highlight_css,
+    layer_css,
+    signed,
+    stylesheet,
+)
+
+__all__ = [
+    "CUE_CLASS_COLORS",
+    "LAYERS",
+    "LAYER_NESTING",
+    "PALETTE",
+    "ROOT_CLASS",
+    "SPEAKER_TYPE_COLORS",
+    "STANCE_COLORS",
+    "TARGET_COLOR",
+    "analysis_html",
+    "category_colors",
+    "css_class",
+    "highlight_css",
+    "highlight_spans",
+    "layer_class",
+    "layer_css",
+    "layers_legend_html",
+    "legend_html",
+    "loaded_term_spans",
+    "quote_spans",
+    "render_highlights",
+    "signed",
+    "sources_line",
+    "speaker_spans",
+    "stance_line",
+    "stylesheet",
+    "target_spans",
+]

@@ -1,0 +1,32 @@
+"""Matplotlib charts of framing's tables.
+
+Each function takes a table (not an :class:`~framing.Analysis`), draws on ``ax`` when one
+is given (else on a new figure) and returns the Axes. Nothing global is changed and
+matplotlib is imported only when a chart is drawn. Colours come from
+:mod:`framing.display` (categories, speaker types, cue classes, stance), so they match
+the highlighted text and the report. ``article`` charts one article's tables, ``corpus``
+those of a :class:`~framing.Comparison`.
+"""
+
+from __future__ import annotations
+
+from framing.plots.article import (
+    cue_classes,
+    loaded_by_category,
+    stance_scores,
+    top_terms,
+    who_gets_the_floor,
+)
+from framing.plots.corpus import log_odds_scatter, rates_by_group, source_mix, stance_heatmap
+
+__all__ = [
+    "cue_classes",
+    "loaded_by_category",
+    "log_odds_scatter",
+    "rates_by_group",
+    "source_mix",
+    "stance_heatmap",
+    "stance_scores",
+    "top_terms",
+    "who_gets_the_floor",
+]

@@ -1,0 +1,352 @@
+"""Attributions: cues and nouns of speech, with the speaker phrase and content of each.
+
+Cues come from the packaged ``cue_verbs`` lexicon, matched in one pass. For each cue the
+speaker phrase is read before it ("Lavrov said", "an activist who insinuated", "X, who
+..., said"), or after it ("said Lavrov", "according to X"); a participle shares its
+sentence's subject (", saying that"). The content is left to
+:class:`~framing.sources.reported_content.ReportedContent`. Nouns of speech give the same
+("in his words", "Lavrov's remarks", "Lavrov made three points"). Each quote goes to at
+most one attribution; :func:`find_attributions` adds the quotes no attribution claimed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from framing.sources.context import Found, SourceText, cue_lexicon
+from framing.sources.grammar_words import TIME_WORDS, is_adverb, word_set
+from framing.sources.reported_content import ReportedContent
+from framing.sources.speakers import Phrase, phrase_after, phrase_before
+from framing.text import Match
+
+__all__ = ["find_attributions"]
+
+INSERTION_MAX = 30  # tokens of a comma-bracketed insertion ("X, who ..., said")
+RELATIVE_MAX = (
+    8  # tokens of a relative clause before a cue ("an official who asked not to be named said")
+)
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s"})
+_SKIP_BEFORE_CUE = word_set(
+    "has have had having is are was were be been being will would could can may might must "
+    "should shall did does do also later then again previously once further reportedly "
+    "allegedly not n't 't never himself herself itself themselves too just first almost "
+    "immediately soon often always still already even now"
+)
+_INSERTION_STARTS = word_set(
+    "who which whose a an the his her its their speaking writing asked citing however "
+    "meanwhile though too also in on at during after before for when while like now then "
+    "according who's one some many most two several"
+)
+_CLAUSE_BREAKS = frozenset({",", ";", "and", "but", "while", "whereas", "—", "–", "(", ")"})
+_RELATIVES = frozenset({"which", "who", "whose", "whom", "where", "when"})
+_OWNERS = frozenset({"'s", "his", "her", "their", "its"})
+
+
+def find_attributions(source: SourceText) -> list[Found]:
+    """The attributions and quotes of a document, in text order.
+
+    Cued attributions and nouns of speech come with the quotes they claim; every quote
+    that none claimed follows as a ``direct_quote`` whose speaker is still to be found.
+    """
+    return _Attributions(source).found()
+
+
+class _Attributions:
+    """One document's attributions; ``claimed`` maps a quote to the attribution it is in."""
+
+    def __init__(self, source: SourceText) -> None:
+        self.source = source
+        self.view = source.view
+        self.quote_of = source.quote_of
+        self.claimed: dict[int, Found] = {}
+        self.cues = [m for m in cue_lexicon().find(self.view.tokens) if self._usable_cue(m)]
+        self.content = ReportedContent(source, {m.first for m in self.cues})
+
+    def found(self) -> list[Found]:
+        found = self._cue_attributions() + self._speech_noun_attributions()
+        self._claim_quotes_in_content(found)
+        for index, quote in enumerate(self.source.quotes):
+            if index not in self.claimed:
+                found.append(Found(quote.start, "direct_quote", quote=index))
+        return sorted(found, key=lambda f: f.anchor)
+
+    # -- cues -----------------------------------------------------------------------
+
+    def _cue_attributions(self) -> list[Found]:
+        view = self.view
+        groups = [self._cue_group(m) for m in self.cues]
+        found = []
+        for index, (match, (found_item, group_first)) in enumerate(
+            zip(self.cues, groups, strict=True)
+        ):
+            following = groups[index + 1][1] if index + 1 < len(groups) else len(view.tokens)
+            if not self._separate_clause(match.last, following):
+                following = len(view.tokens)
+            self.content.complement(found_item, match, group_first, following)
+            found.append(found_item)
+        self._assign_quote_claims(found)
+        return found
+
+    def _usable_cue(self, match: Match) -> bool:
+        view = self.view
+        if self.quote_of[match.first] != -1 or self.quote_of[match.last] != -1:
+            return False
+        first_of_sentence = view.bounds(match.first)[0] == match.first
+        return view.chunk_of[match.first] == -1 or first_of_sentence
+
+    def _cue_group(self, match: Match) -> tuple[Found, int]:
+        """The attribution's speaker phrase; returns the item and its group's first token."""
+        view = self.view
+        item = Found(
+            view.tokens[match.first].start,
+            "indirect",
+            cue=(match.first, match.last),
+            cue_entry=match.entry,
+            sentence_id=view.tokens[match.first].sentence_id,
+        )
+        lo, hi = view.bounds(match.first)
+        if self.source.cue_terms[match.entry] == "according to":
+            item.kind = "according_to"
+            item.phrase = phrase_after(view, match.last + 1, hi)
+            return item, match.first
+        subject, passive = self._subject_before(match.first, lo)
+        item.passive = passive
+        if passive:
+            by = match.last + 1
+            if by < hi and view.keys[by] == "by":
+                item.phrase = phrase_after(view, by + 1, hi)
+            return item, match.first
+        if subject is not None:
+            item.phrase = subject
+            return item, subject.first
+        previous = match.first - 1
+        if view.keys[match.first].endswith("ing") and not (
+            previous >= lo and view.keys[previous] in _BE
+        ):  # a participle shares its sentence's subject: "..., saying that"
+            item.inherit = previous >= lo and view.keys[previous] in (",", "and", "by")
+            return item, match.first
+        if previous < lo or view.keys[previous] in (",", ":") or self.source.closes_quote(previous):
+            after = phrase_after(view, match.last + 1, hi)
+            if after is not None and self._inverted_subject(after, hi):
+                item.phrase = after
+                item.anchor = view.tokens[match.first].start
+                return item, match.first
+        if previous >= lo and view.keys[previous] in (",", "and", "but", "while"):
+            item.inherit = True
+        return item, match.first
+
+    def _inverted_subject(self, phrase: Phrase, hi: int) -> bool:
+        """ "said Smith", "said he" - a pronoun only when the clause ends after it."""
+        view = self.view
+        if phrase.form != "pronoun":
+            return True
+        after = phrase.last + 1
+        return view.keys[phrase.first] in ("he", "she", "they") and (
+            after >= hi or not view.word(after)
+        )
+
+    def _subject_before(self, cue_first: int, lo: int) -> tuple[Phrase | None, bool]:
+        """The subject of a cue, read backwards; and whether the cue is passive."""
+        view = self.view
+        i = cue_first - 1
+        passive = False
+        for _ in range(6):
+            if i < lo or self.quote_of[i] != -1:
+                break
+            key = view.keys[i]
+            if key in _SKIP_BEFORE_CUE or is_adverb(key):
+                passive = passive or key in _BE
+                i -= 1
+            elif key in TIME_WORDS and i - 1 >= lo:
+                i -= 1  # "The Times on Saturday wrote"
+                while i >= lo and view.keys[i] in (
+                    "on",
+                    "in",
+                    "at",
+                    "last",
+                    "this",
+                    "early",
+                    "late",
+                ):
+                    i -= 1
+            elif key == "to" and i - 1 >= lo and view.content_word(i - 1):
+                i -= 2  # "went on to say", "declined to comment"
+                if i >= lo and view.keys[i] == "on":
+                    i -= 1
+            else:
+                break
+        if passive and not view.keys[cue_first].endswith("ing"):
+            return None, True
+        if i < lo or self.quote_of[i] != -1:
+            return None, False
+        key = view.keys[i]
+        if key in ("who", "which", "that"):
+            j = i - 1 if i - 1 >= lo and view.keys[i - 1] != "," else i - 2
+            return phrase_before(view, j, lo), False
+        if key == ",":
+            return self._before_insertion(i, lo), False
+        relative = self._relative_pronoun_before(i, lo)
+        if relative is not None:  # "An official who asked not to be named said"
+            return phrase_before(view, relative - 1, lo), False
+        phrase = phrase_before(view, i, lo)
+        return (phrase if phrase is None or phrase.form != "possessive" else None), False
+
+    def _relative_pronoun_before(self, i: int, lo: int) -> int | None:
+        """A "who" a few words before token ``i`` in the same clause, opening the
+        relative clause that ends at the cue; the speaker stands before it."""
+        view = self.view
+        for j in range(i, max(lo, i - RELATIVE_MAX) - 1, -1):
+            if self.quote_of[j] != -1 or not view.word(j):
+                return None  # a quote or punctuation: the clause began after it
+            if view.keys[j] == "who" and j - 1 >= lo:
+                return j
+        return None
+
+    def _before_insertion(self, comma: int, lo: int) -> Phrase | None:
+        """The phrase before a comma-bracketed insertion: "Lavrov, Russia's top diplomat, said"."""
+        view = self.view
+        j = comma - 1
+        while j >= lo and comma - j <= INSERTION_MAX and self.quote_of[j] == -1:
+            if view.keys[j] == ",":
+                break
+            j -= 1
+        if j < lo or view.keys[j] != "," or j + 1 >= comma:
+            return None
+        start = view.keys[j + 1]
+        if not (
+            start in _INSERTION_STARTS
+            or is_adverb(start)
+            or start[0].isdigit()
+            or view.capitalised(j + 1)
+            or start.endswith(("ing", "ed"))
+        ):
+            return None
+        phrase = phrase_before(view, j - 1, lo)
+        if phrase is not None:
+            phrase.appositive = (j + 1, comma - 1)
+        return phrase
+
+    def _separate_clause(self, cue_last: int, following: int) -> bool:
+        """Whether the next attribution, starting at token ``following``, ends this one's
+        content ("X said A, while Y said B") rather than sitting inside it."""
+        tokens = self.view.tokens
+        if following <= cue_last + 1 or following >= len(tokens):
+            return False
+        if tokens[cue_last].sentence_id != tokens[following].sentence_id:
+            return False
+        return self.view.keys[following - 1] in _CLAUSE_BREAKS or self.source.closes_quote(
+            following - 1
+        )
+
+    def _assign_quote_claims(self, found: list[Found]) -> None:
+        """A quote claimed from both sides goes to the cue that follows it ("...," she added),
+        unless the quote ended its sentence: then the cue before it ("X asked, "...?"")."""
+        for relation in ("before", "after", "before_sentence"):
+            for item in found:
+                for child in item.children:
+                    if child.kind == relation and child.quote not in self.claimed:
+                        self.claimed[child.quote] = item
+        for item in found:
+            item.children = [c for c in item.children if self.claimed.get(c.quote) is item]
+
+    # -- nouns of speech ------------------------------------------------------------
+
+    def _speech_noun_attributions(self) -> list[Found]:
+        """ "in his words", "Lavrov's remarks", "Lavrov made three points"."""
+        view = self.view
+        found = []
+        for i, tag in enumerate(view.tags):
+            if tag != "speech_noun" or self.quote_of[i] != -1:
+                continue
+            if i > 0 and view.tags[i - 1] == "speech_noun":
+                continue
+            item = self._possessed_speech(i) or self._made_speech(i)
+            if item is not None:
+                found.append(item)
+        return found
+
+    def _possessed_speech(self, noun: int) -> Found | None:
+        view = self.view
+        lo, hi = view.bounds(noun)
+        owner = noun - 1
+        while owner >= lo and owner >= noun - 3 and view.keys[owner] not in _OWNERS:
+            if not view.content_word(owner) or view.chunk_of[owner] != -1:
+                break
+            owner -= 1
+        if owner < lo:
+            return None
+        if view.keys[owner] == "'s" and owner - 1 >= lo:
+            phrase = phrase_before(view, owner - 1, lo)
+        elif view.keys[owner] in ("his", "her", "their", "its"):
+            phrase = Phrase(owner, owner, "possessive")
+        else:
+            return None
+        if phrase is None or phrase.form not in ("name", "possessive"):
+            return None
+        item = self._noun_item(noun, noun, phrase)
+        nxt = noun + 1
+        if nxt < hi and view.keys[nxt] == ",":
+            quote = self.source.opens_quote(nxt + 1)
+            if quote is not None:
+                item.children = [Found(item.anchor, "after", quote=quote)]
+                self.claimed.setdefault(quote, item)
+            elif (
+                owner - 1 == lo
+                and view.keys[lo] in ("in", "to")
+                and (view.keys[nxt + 1] not in _RELATIVES if nxt + 1 < hi else False)
+            ):
+                clause = self.content.clause(nxt + 1, hi)
+                item.content = clause[1] if clause else None
+        elif nxt < hi and view.keys[nxt] == "that":
+            clause = self.content.clause(nxt + 1, hi)
+            item.content = clause[1] if clause else None
+        return item
+
+    def _made_speech(self, noun: int) -> Found | None:
+        """ "X made three important points": a light verb a few words before the noun."""
+        view = self.view
+        lo, hi = view.bounds(noun)
+        verb = noun - 1
+        while verb >= lo and noun - verb <= 4 and view.tags[verb] != "light_verb":
+            if not view.word(verb):
+                return None
+            verb -= 1
+        if verb < lo or view.tags[verb] != "light_verb":
+            return None
+        subject, passive = self._subject_before(verb, lo)
+        if subject is None or passive:
+            return None
+        item = self._noun_item(verb, noun, subject)
+        after = self.content.forward(noun + 1, hi)
+        if after is not None and after[0] == "quote":
+            if after[1] not in self.claimed:
+                self.claimed[after[1]] = item
+                item.children = [Found(item.anchor, "after", quote=after[1])]
+        elif after is not None:
+            item.content = after[1]
+        return item
+
+    def _noun_item(self, first: int, last: int, phrase: Phrase) -> Found:
+        view = self.view
+        return Found(
+            view.tokens[min(first, phrase.first)].start,
+            "indirect",
+            phrase=phrase,
+            cue=(first, last),
+            sentence_id=view.tokens[first].sentence_id,
+        )
+
+    # -- quotes inside reported content ---------------------------------------------
+
+    def _claim_quotes_in_content(self, found: list[Found]) -> None:
+        """Quoted words inside reported content are the speaker's own words."""
+        starts = [q.start for q in self.source.quotes]
+        for item in found:
+            if item.content is None or not item.reported:
+                continue
+            start, end = item.content
+            for index in range(bisect_left(starts, start), bisect_left(starts, end)):
+                if index not in self.claimed and self.source.quotes[index].end <= end + 1:
+                    self.claimed[index] = item
+                    item.children.append(Found(item.anchor, "inside", quote=index))

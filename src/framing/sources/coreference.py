@@ -1,0 +1,223 @@
+"""Coreference of speakers: who each speaker phrase refers to, resolved in text order.
+
+:class:`Resolver` registers the named people and organisations of a document, then turns
+phrases into :class:`Speaker` values as the text goes: a later "Lavrov" or "the
+minister" is the same person as "Russian Foreign Minister Sergey Lavrov", "he" is the
+most recent compatible named speaker, and an unnamed phrase is typed by its words
+(``anonymous`` for "a senior official", ``media``, ``document``, ``organisation``, else
+``labelled`` for a description such as "a pro-Ukrainian activist").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from framing.sources.grammar_words import POSSESSIVES, QUANTIFIER_SOURCES, SUBJECT_PRONOUNS
+from framing.sources.speakers import Phrase
+from framing.sources.token_view import TokenView
+
+__all__ = ["Entity", "Resolver", "Speaker"]
+
+
+@dataclass(slots=True)
+class Entity:
+    """A named speaker: its full name, kind, role and (when known) gender."""
+
+    name: str
+    kind: str
+    role: str = ""
+    gender: str | None = None
+    key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a phrase refers to: ``name`` (the label for unnamed sources), type and role."""
+
+    name: str
+    type: str
+    role: str = ""
+    entity: Entity | None = None
+
+
+@dataclass
+class Resolver:
+    """Resolve phrases to speakers in text order; remembers who spoke last.
+
+    Parameters
+    ----------
+    view : TokenView
+    is_place : callable
+        ``is_place(name)`` is true for a name the gazetteer knows as a country or place
+        (such a speaker is a government: ``organisation``).
+    """
+
+    view: TokenView
+    is_place: Callable[[str], bool] = lambda name: False
+    entities: dict[str, Entity] = field(default_factory=dict)
+    surnames: dict[str, Entity] = field(default_factory=dict)
+    spoken: list[Entity] = field(default_factory=list)
+    _mentions: list[tuple[int, Entity]] = field(default_factory=list)
+    _mention_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for chunk_id, chunk in enumerate(self.view.chunks):
+            if self.view.quote_of[chunk.first] == -1:
+                entity = self._register(chunk_id)
+                if entity is not None:
+                    self._mentions.append((self.view.tokens[chunk.first].start, entity))
+        self._mention_starts = [start for start, _ in self._mentions]
+
+    # registry
+    def _register(self, chunk_id: int) -> Entity | None:
+        chunk = self.view.chunks[chunk_id]
+        name_tokens = range(chunk.name_first, chunk.last + 1)
+        key = " ".join(self.view.keys[i] for i in name_tokens)
+        if chunk.kind == "unknown":
+            return self.entities.get(key) or self.surnames.get(key)
+        entity = self.entities.get(key)
+        role = (
+            self.view.text(chunk.first, chunk.name_first - 1)
+            if chunk.name_first > chunk.first
+            else ""
+        )
+        if entity is None:
+            name = self.view.text(chunk.name_first, chunk.last)
+            entity = Entity(name, chunk.kind, role, chunk.gender, key)
+            self.entities[key] = entity
+            if chunk.kind == "person" and len(name_tokens) > 1:
+                self.surnames.setdefault(self.view.keys[chunk.last], entity)
+        elif role and not entity.role:
+            entity.role = role
+        entity.gender = entity.gender or chunk.gender
+        return entity
+
+    def entity_of_chunk(self, chunk_id: int) -> Entity:
+        """The entity a name chunk refers to, registering an unknown single name on use."""
+        chunk = self.view.chunks[chunk_id]
+        key = " ".join(self.view.keys[i] for i in range(chunk.name_first, chunk.last + 1))
+        entity = self.entities.get(key) or self.surnames.get(key)
+        if entity is None:
+            name = self.view.text(chunk.name_first, chunk.last)
+            kind = "organisation" if self.is_place(name) else "person"
+            if chunk.kind != "unknown":
+                kind = chunk.kind
+            entity = Entity(name, kind, "", chunk.gender, key)
+            self.entities[key] = entity
+        return entity
+
+    # resolution
+    def resolve(self, phrase: Phrase) -> Speaker | None:
+        """The speaker a phrase refers to, or None for the author ("I", "we")."""
+        view = self.view
+        if phrase.form in ("pronoun", "possessive"):
+            return self._pronoun(view.keys[phrase.first], view.tokens[phrase.first].start)
+        if phrase.chunk != -1 and phrase.form == "name":
+            entity = self.entity_of_chunk(phrase.chunk)
+            chunk = view.chunks[phrase.chunk]
+            if phrase.first < chunk.name_first and not entity.role:
+                entity.role = view.text(phrase.first, chunk.name_first - 1)
+            self._apposition(entity, phrase)
+            return Speaker(entity.name, _speaker_type(entity.kind), entity.role, entity)
+        return self._noun(phrase)
+
+    def heard(self, speaker: Speaker | None) -> None:
+        """Record that ``speaker`` spoke (pronouns then prefer it)."""
+        if speaker is None:
+            return
+        if speaker.entity is not None:
+            self.spoken.append(speaker.entity)
+        elif speaker.type in ("anonymous", "labelled") and _singular(speaker.name):
+            self.spoken.append(Entity(speaker.name, speaker.type))  # "a senior official ... he"
+
+    def _pronoun(self, key: str, at: int) -> Speaker | None:
+        person = SUBJECT_PRONOUNS.get(key) or POSSESSIVES.get(key)
+        if person == "1":
+            return None
+        if person in ("m", "f"):
+            entity = self._recent_person(person, at)
+            if entity is None:
+                return Speaker(key, "person")
+            entity.gender = entity.gender or person
+            return Speaker(entity.name, _speaker_type(entity.kind), entity.role, entity)
+        for entity in reversed(self.spoken[-5:]):
+            if entity.kind in ("organisation", "media") and (person == "n" or key == "they"):
+                return Speaker(entity.name, _speaker_type(entity.kind), entity.role, entity)
+        return Speaker(key, "anonymous" if person == "p" else "organisation")
+
+    def _recent_person(self, gender: str, at: int) -> Entity | None:
+        """The most recent compatible named speaker, else named person, else unnamed speaker."""
+        for entity in reversed(self.spoken):
+            if entity.kind == "person" and entity.gender in (None, gender):
+                return entity
+        for entity in self._mentioned_before(at):
+            if entity.kind == "person" and entity.gender in (None, gender):
+                return entity
+        for entity in reversed(self.spoken):
+            if entity.kind in ("anonymous", "labelled") and entity.gender in (None, gender):
+                return entity  # "A senior official said ... She added"
+        return None
+
+    def _mentioned_before(self, at: int) -> Iterator[Entity]:
+        """Entities named before offset ``at``, the most recent first."""
+        index = bisect_left(self._mention_starts, at)
+        for position in range(index - 1, -1, -1):
+            yield self._mentions[position][1]
+
+    def _noun(self, phrase: Phrase) -> Speaker:
+        view = self.view
+        label = view.text(phrase.first, phrase.last)
+        tag = view.noun_tag(phrase.first, phrase.last)
+        if tag == "role" and view.keys[phrase.first] == "the":
+            entity = self._by_role(phrase)
+            if entity is not None:
+                return Speaker(entity.name, "person", entity.role, entity)
+        if tag in ("role", "anonymous") or (
+            phrase.first == phrase.last and view.keys[phrase.first] in QUANTIFIER_SOURCES
+        ):
+            return Speaker(label, "anonymous")
+        if tag in ("media", "media_name", "document", "organisation"):
+            return Speaker(label, _speaker_type(tag))
+        if tag is None and phrase.first == phrase.last and view.capitalised(phrase.first):
+            # A lone capitalised word that is no common source noun opens its sentence
+            # ("Lavrov said"): a name, which a later "he" may refer back to.
+            kind = "organisation" if self.is_place(label) else "person"
+            entity = self.entities.setdefault(
+                view.keys[phrase.first], Entity(label, kind, "", None, view.keys[phrase.first])
+            )
+            return Speaker(entity.name, _speaker_type(entity.kind), entity.role, entity)
+        return Speaker(label, "labelled")
+
+    def _by_role(self, phrase: Phrase) -> Entity | None:
+        view = self.view
+        words = {
+            view.keys[i] for i in range(phrase.first, phrase.last + 1) if view.tags[i] == "role"
+        }
+        for entity in reversed(self.spoken):
+            if words & set(entity.role.lower().split()):
+                return entity
+        for entity in self._mentioned_before(view.tokens[phrase.first].start):
+            if words & set(entity.role.lower().split()):
+                return entity
+        return None
+
+    def _apposition(self, entity: Entity, phrase: Phrase) -> None:
+        if phrase.appositive is None or entity.role:
+            return
+        first, last = phrase.appositive
+        if any(self.view.tags[i] == "role" for i in range(first, last + 1)):
+            while first <= last and self.view.keys[first] in ("a", "an", "the"):
+                first += 1
+            if first <= last:
+                entity.role = self.view.text(first, last)
+
+
+def _singular(label: str) -> bool:
+    words = label.lower().split()
+    return len(words) > 1 and words[0] in ("a", "an", "the", "one") and not words[-1].endswith("s")
+
+
+def _speaker_type(kind: str) -> str:
+    return {"media_name": "media", "unknown": "person"}.get(kind, kind)

@@ -1,0 +1,287 @@
+"""Reported content: what a cue reports, from the words around it.
+
+Given a cue and its speaker phrase, :meth:`ReportedContent.complement` finds what was
+said: a quote right before or after the cue, a that-clause or the text after a colon
+within a short gap ("said in a statement that ..."), the clause before ", X said" or
+after "According to X,", the clause after a strong verb of saying ("X said A") or the
+object of a weaker one ("X called for A").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from framing.sources.context import Found, SourceText
+from framing.sources.grammar_words import ADVERBIAL_STARTS, DASHES, is_adverb, word_set
+from framing.sources.speakers import phrase_after
+from framing.text import Match, inflection_candidates
+
+__all__ = ["ReportedContent"]
+
+OBJECT_WEIGHT = 0.75  # cue weight from which the verb's object is its content ("called for X")
+MAX_GAP = 12  # tokens between a cue and its "that", colon or quote ("said in a statement that")
+
+_OBJECT_VERBS = word_set(
+    "tell told remind assure inform warn notify advise promise convince persuade ask urge "
+    "show call describe"
+)
+_TRAILING = frozenset(
+    {".", ",", ";", ":", "!", "?", "—", "–", "-", "and", "but", "while", "whereas", "as"}
+)
+_AUXILIARIES = word_set(
+    "is are was were be been am has have had will would can could may might must shall should "
+    "do does did"
+)
+
+
+class ReportedContent:
+    """Finds the content of the cues of one document.
+
+    Parameters
+    ----------
+    source : SourceText
+    cue_starts : set of int
+        First tokens of all cues: another cue ends the search for this one's content.
+    """
+
+    def __init__(self, source: SourceText, cue_starts: set[int]) -> None:
+        self.source = source
+        self.view = source.view
+        self.quote_of = source.quote_of
+        self.cue_starts = cue_starts
+
+    def complement(self, item: Found, match: Match, group_first: int, following: int) -> None:
+        """Find what the cue reports: a quote before or after, a clause, or nothing."""
+        view = self.view
+        lo, hi = view.bounds(match.first)
+        hi = min(hi, following)
+        after_first = match.last + 1
+        if item.phrase is not None and item.phrase.first > match.last:
+            after_first = item.phrase.last + 1
+        verb_end = after_first
+        if self.source.cue_terms[match.entry] in _OBJECT_VERBS or _lemma_in(
+            view.keys[match.first], _OBJECT_VERBS
+        ):
+            after_first = self._skip_object(after_first, hi)
+        item.children = []
+        before_quote = self._quote_before(group_first)
+        if before_quote is not None:
+            relation = "before_sentence" if self._ends_sentence(before_quote) else "before"
+            item.children.append(Found(item.anchor, relation, quote=before_quote))
+        after = self.forward(after_first, hi)
+        if after is not None and after[0] == "quote":
+            item.children.append(Found(item.anchor, "after", quote=after[1]))
+        if item.children:
+            return
+        if after is not None:
+            item.content, item.reported = after[1], True
+            return
+        clause_before = self._clause_before(group_first, lo, item.kind == "according_to")
+        if item.kind == "according_to":
+            item.content = self._clause_after_comma(item, hi) or clause_before
+            item.reported = True
+            return
+        self._implicit_content(item, match, clause_before, (after_first, verb_end, hi))
+
+    def _implicit_content(
+        self,
+        item: Found,
+        match: Match,
+        clause_before: tuple[int, int] | None,
+        positions: tuple[int, int, int],
+    ) -> None:
+        """Content with no that, colon or quote: "A, X said", "X said A", "X called for A"."""
+        after_first, verb_end, hi = positions
+        weight = self.source.cue_weights[match.entry]
+        has_subject = item.inherit or (item.phrase is not None and item.phrase.first < match.first)
+        clause_before = self._weigh_parenthetical(clause_before, after_first, hi, weight)
+        if clause_before is not None and self._is_trailing(after_first, hi):
+            item.content, item.reported = clause_before, True
+        elif weight >= 1 and has_subject:
+            item.content = self._bare_clause(after_first, hi)
+            item.reported = True
+        elif weight >= OBJECT_WEIGHT and has_subject:
+            item.content = self._bare_clause(verb_end, hi)  # the object is what was said
+        lo = self.view.bounds(match.first)[0]
+        if (
+            item.content is None
+            and clause_before is not None
+            and weight >= 1
+            and self.view.keys[lo] not in ADVERBIAL_STARTS
+        ):
+            item.content, item.reported = clause_before, True
+
+    def _weigh_parenthetical(
+        self, clause_before: tuple[int, int] | None, after_first: int, hi: int, weight: float
+    ) -> tuple[int, int] | None:
+        """For "A, officials say, B": the longer of A and B (an adverbial A counts as none)."""
+        view = self.view
+        if weight < 1 or after_first >= hi or view.keys[after_first] != ",":
+            return clause_before
+        after = self.clause(after_first + 1, hi, min_words=3)
+        if after is None:
+            return clause_before
+        if clause_before is None:
+            return after[1]
+        first = bisect_left(self.source.token_starts, clause_before[0])
+        if view.keys[first] in ADVERBIAL_STARTS or self.source.words(
+            *clause_before
+        ) < self.source.words(*after[1]):
+            return after[1]
+        return clause_before
+
+    def _skip_object(self, first: int, hi: int) -> int:
+        view = self.view
+        if first >= hi or view.keys[first] in ("that", ":", ",") or self.source.opens_quote(first):
+            return first
+        addressee = phrase_after(view, first, hi)
+        return addressee.last + 1 if addressee is not None else first
+
+    def forward(self, first: int, hi: int) -> tuple[str, Any] | None:
+        """A quote, that-clause or colon within a short gap after the cue."""
+        view = self.view
+        if first < hi and not self._may_precede_complement(first):
+            return None  # a direct object: "add context to the points that ..." is no report
+        j = first
+        while j < hi and j - first <= MAX_GAP:
+            quote = self.source.opens_quote(j)
+            if quote is not None:
+                return "quote", quote
+            key = view.keys[j]
+            if key == "that" and j + 1 < hi:
+                if view.keys[j + 1] in _AUXILIARIES:
+                    return None  # a relative clause: "points that are worth ..."
+                quote = self.source.opens_quote(j + 1)
+                if quote is not None and self._quote_fills(quote, j + 1, hi):
+                    return "quote", quote
+                return self.clause(j + 1, hi)
+            if key == ":":
+                return self._after_colon(j, hi)
+            if key == "," and j + 1 < len(view.tokens):
+                quote = self.source.opens_quote(j + 1)
+                if quote is not None:
+                    return "quote", quote
+                if j == first and not self._may_precede_complement(j + 1):
+                    return None  # "said, adding ..." - another cue's business
+            elif (
+                key in (".", "!", "?", ";")
+                or self.quote_of[j] != -1
+                or (j != first and j in self.cue_starts)
+            ):
+                return None
+            j += 1
+        return None
+
+    def _may_precede_complement(self, i: int) -> bool:
+        key = self.view.keys[i]
+        return (
+            key in ("that", ":", ",", "-", "—", "–", "of")
+            or key in ADVERBIAL_STARTS
+            or is_adverb(key)
+            or self.source.opens_quote(i) is not None
+        )
+
+    def _after_colon(self, colon: int, hi: int) -> tuple[str, Any] | None:
+        view = self.view
+        tokens = view.tokens
+        nxt = colon + 1
+        if nxt >= len(tokens):
+            return None
+        quote = self.source.opens_quote(nxt)
+        same_paragraph = self.source.paragraph_of(nxt) == self.source.paragraph_of(colon)
+        if quote is not None and (
+            same_paragraph or self.source.paragraph_of(nxt) == self.source.paragraph_of(colon) + 1
+        ):
+            return "quote", quote
+        if same_paragraph:
+            return self.clause(nxt, max(hi, view.bounds(nxt)[1]))
+        return None
+
+    def clause(self, first: int, hi: int, min_words: int = 2) -> tuple[str, tuple[int, int]] | None:
+        last = hi - 1
+        while last >= first and self.view.keys[last] in _TRAILING:
+            last -= 1
+        if (
+            last < first
+            or self.source.words_before[last + 1] - self.source.words_before[first] < min_words
+        ):
+            return None
+        return "clause", (self.view.tokens[first].start, self.view.tokens[last].end)
+
+    def _bare_clause(self, first: int, hi: int) -> tuple[int, int] | None:
+        view = self.view
+        if first >= hi or not (view.word(first) or self.source.opens_quote(first) is not None):
+            return None
+        key = view.keys[first]
+        if (key in ADVERBIAL_STARTS and key != "to") or key in ("of", "so", "up", "out", "off"):
+            return None
+        clause = self.clause(first, hi, min_words=1)
+        return clause[1] if clause is not None else None
+
+    def _clause_before(self, group_first: int, lo: int, according: bool) -> tuple[int, int] | None:
+        """The clause before ``, X said`` (or before ``, according to X``)."""
+        view = self.view
+        k = group_first - 1
+        if k > lo and view.keys[k] == "as":
+            k -= 1  # "..., as a Homeland Security memo put it"
+        if k <= lo or view.keys[k] not in (",", *DASHES) or self.quote_of[k] != -1:
+            return None
+        start = lo
+        if view.keys[start] in ("but", "and", "yet", "so") and not according:
+            start += 1
+        clause = self.clause(start, k)
+        return clause[1] if clause is not None else None
+
+    def _clause_after_comma(self, item: Found, hi: int) -> tuple[int, int] | None:
+        """For "According to X, ...": the clause after the comma that ends the phrase."""
+        view = self.view
+        if item.phrase is None or item.cue is None:
+            return None
+        lo = view.bounds(item.cue[0])[0]
+        if item.cue[0] > lo + 1:
+            return None
+        comma = item.phrase.last + 1
+        if comma >= hi or view.keys[comma] != ",":
+            return None
+        quote = self.source.opens_quote(comma + 1)
+        if quote is not None:
+            item.children = [Found(item.anchor, "after", quote=quote)]
+            return None
+        clause = self.clause(comma + 1, hi)
+        return clause[1] if clause is not None else None
+
+    def _is_trailing(self, first: int, hi: int) -> bool:
+        """Whether only an adverbial ("on Monday", "in a statement") follows the cue."""
+        view = self.view
+        words = [i for i in range(first, hi) if view.word(i)]
+        return not words or (view.keys[words[0]] in ADVERBIAL_STARTS and len(words) <= 6)
+
+    def _quote_before(self, group_first: int) -> int | None:
+        """A quote that closes right before the attribution (past commas and dashes)."""
+        k = group_first - 1
+        while k >= 0 and self.view.keys[k] in (",", *DASHES) and self.quote_of[k] == -1:
+            k -= 1
+        if (
+            k >= 0
+            and self.source.closes_quote(k)
+            and self.source.paragraph_of(k) == self.source.paragraph_of(group_first)
+        ):
+            return self.quote_of[k]
+        return None
+
+    def _ends_sentence(self, quote: int) -> bool:
+        """Whether a quote's last words end a sentence ("...?" or "...!" or "....")."""
+        quoted = self.source.quotes[quote]
+        inner = self.source.text[quoted.start : quoted.end - 1].rstrip()
+        return inner.endswith((".", "?", "!"))
+
+    def _quote_fills(self, quote: int, first: int, hi: int) -> bool:
+        """Whether a quote opening at token ``first`` runs to (nearly) the clause end."""
+        end = self.source.quotes[quote].end
+        rest = [i for i in range(first, hi) if self.view.tokens[i].start >= end]
+        return sum(self.view.word(i) for i in rest) <= 2
+
+
+def _lemma_in(key: str, words: frozenset[str]) -> bool:
+    return any(candidate in words for candidate in inflection_candidates(key))

@@ -1,0 +1,205 @@
+"""Speaker phrases: where a speaker is named, read backwards or forwards from a cue.
+
+This module knows noun phrases, not attributions: :mod:`framing.sources` finds a cue
+("said", "according to") and asks here for the phrase before it (:func:`phrase_before`:
+"Lavrov said", "an activist who insinuated") or after it (:func:`phrase_after`: "said
+Lavrov", "according to X"), over the tags of a :class:`~framing.sources.token_view.TokenView`.
+A few rules of English noun-phrase shape decide where a phrase starts and ends
+(determiners open a phrase, "of"/"for"/"with" continue one, clause words end it);
+:mod:`framing.sources.coreference` then says who each phrase refers to.
+
+No part of this parses syntax; the rules are heuristics with known limits (a speaker
+inside a relative clause, coordinated speakers), chosen to be fast and explainable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from framing.sources.grammar_words import (
+    DETERMINERS,
+    NP_PREPOSITIONS,
+    OBJECT_PRONOUNS,
+    PARTICIPLE_PREPOSITIONS,
+    POSSESSIVES,
+    QUANTIFIER_SOURCES,
+    ROLE_MODIFIERS,
+    SUBJECT_PRONOUNS,
+)
+from framing.sources.token_view import NOUN_TAGS, TokenView
+
+__all__ = ["Phrase", "phrase_after", "phrase_before"]
+
+MAX_PHRASE = 12  # tokens of a speaker phrase at the most
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A speaker phrase: tokens ``[first, last]``.
+
+    ``form`` is ``pronoun``, ``name`` (it holds a capitalised name chunk), ``possessive``
+    (his/her/their) or ``noun`` (a common-noun phrase: "a senior official").
+    ``appositive`` is the token range of a comma-bracketed description, if any.
+    """
+
+    first: int
+    last: int
+    form: str
+    chunk: int = -1
+    appositive: tuple[int, int] | None = None
+
+
+def phrase_before(view: TokenView, last: int, lo: int) -> Phrase | None:
+    """The speaker phrase ending at token ``last`` (not reaching before token ``lo``)."""
+    if last < lo or view.quote_of[last] != -1:
+        return None
+    key = view.keys[last]
+    if key == ")":
+        return _before_parenthesis(view, last, lo)
+    if key in SUBJECT_PRONOUNS:
+        return Phrase(last, last, "pronoun")
+    if key in POSSESSIVES:
+        return Phrase(last, last, "possessive")
+    if key in QUANTIFIER_SOURCES and (last == lo or not view.content_word(last - 1)):
+        return Phrase(last, last, "noun")
+    if not view.content_word(last):
+        return None
+    if view.chunk_of[last] != -1:
+        return _name_phrase_before(view, view.chunk_of[last], lo)
+    return _noun_phrase_before(view, last, lo)
+
+
+def _before_parenthesis(view: TokenView, close: int, lo: int) -> Phrase | None:
+    """ "Rep. Jim Jordan (R-Ohio)": the phrase before a short parenthesis, which it includes."""
+    opening = close - 1
+    while opening >= lo and close - opening <= 8 and view.keys[opening] != "(":
+        opening -= 1
+    if opening < lo or view.keys[opening] != "(":
+        return None
+    phrase = phrase_before(view, opening - 1, lo)
+    if phrase is not None and phrase.form in ("name", "noun"):
+        phrase.last = close
+        return phrase
+    return None
+
+
+def _name_phrase_before(view: TokenView, chunk_id: int, lo: int) -> Phrase:
+    chunk = view.chunks[chunk_id]
+    first = max(chunk.first, lo)
+    while first - 1 >= lo and view.quote_of[first - 1] == -1:
+        previous = first - 1
+        if view.tags[previous] in ("role", "anonymous", "honorific") or (
+            view.keys[previous] in ROLE_MODIFIERS
+        ):
+            first = previous
+        elif view.capitalised(previous) and view.tags[first] in ("role", "anonymous"):
+            first = previous  # "Foreign Ministry spokeswoman Maria Zakharova"
+            if view.chunk_of[first] != -1:
+                first = max(view.chunks[view.chunk_of[first]].first, lo)
+        elif view.keys[previous] == "'s" and previous - 1 >= lo and first < chunk.first:
+            first = previous - 1  # "Clinton's campaign manager John Podesta"
+            if view.chunk_of[first] != -1:
+                first = max(view.chunks[view.chunk_of[first]].first, lo)
+        else:
+            break
+    if first - 1 >= lo and view.keys[first - 1] in ("the", "a", "an"):
+        first -= 1
+    if _continues_across_preposition(view, first, lo):
+        head = _noun_phrase_before(view, first - 2, lo)
+        if head is not None and view.noun_tag(head.first, head.last) is not None:
+            return Phrase(head.first, chunk.last, "noun")  # "a spokesman for the Kremlin"
+    return Phrase(first, chunk.last, "name", chunk_id)
+
+
+def _noun_phrase_before(view: TokenView, last: int, lo: int) -> Phrase | None:
+    first = last
+    while first - 1 >= lo and last - first < MAX_PHRASE and view.quote_of[first - 1] == -1:
+        previous = first - 1
+        key = view.keys[previous]
+        if key in DETERMINERS or key in POSSESSIVES:
+            first = previous
+            if not _continues_across_preposition(view, first, lo):
+                break
+            first -= 1
+        elif (
+            key == "'s"
+            or view.content_word(previous)
+            or key in ("-", "‐")
+            or _continues_across_preposition(view, first, lo)
+        ):
+            first = previous
+        else:
+            break
+    if not any(view.word(i) and view.keys[i] not in DETERMINERS for i in range(first, last + 1)):
+        return None
+    return Phrase(first, last, "noun")
+
+
+def _continues_across_preposition(view: TokenView, first: int, lo: int) -> bool:
+    """Whether the phrase starting at ``first`` continues leftwards across a preposition."""
+    preposition = first - 1
+    head = first - 2
+    if head < lo or view.quote_of[head] != -1:
+        return False
+    key = view.keys[preposition]
+    if key in NP_PREPOSITIONS and (view.tags[head] in NOUN_TAGS or view.capitalised(head)):
+        return True
+    if key == "by" and view.tags[head] == "document":
+        return True  # "a report by the Pentagon"
+    if key == "in" and view.tags[head] in NOUN_TAGS:
+        return True  # "officials in Moscow"
+    return (
+        key in PARTICIPLE_PREPOSITIONS
+        and view.keys[head].endswith("ing")
+        and head - 1 >= lo
+        and view.content_word(head - 1)
+    )
+
+
+def phrase_after(
+    view: TokenView, first: int, hi: int, *, stop_at_determiner: bool = True
+) -> Phrase | None:
+    """The phrase starting at token ``first`` (before token ``hi``): a subject or an object."""
+    if first >= hi or view.quote_of[first] != -1:
+        return None
+    key = view.keys[first]
+    if key in SUBJECT_PRONOUNS or key in OBJECT_PRONOUNS:
+        return Phrase(first, first, "pronoun")
+    if key == "that":
+        return None
+    last = first - 1
+    j = first
+    seen_content = False
+    chunk = -1
+    while j < hi and j - first < MAX_PHRASE and view.quote_of[j] == -1:
+        key = view.keys[j]
+        if view.chunk_of[j] != -1:
+            chunk = view.chunk_of[j]
+            last = j = min(view.chunks[chunk].last, hi - 1)
+            j += 1
+            seen_content = True
+        elif key in DETERMINERS or key in POSSESSIVES:
+            if seen_content and stop_at_determiner and view.keys[j - 1] not in NP_PREPOSITIONS:
+                break
+            j += 1
+        elif key == "'s" and seen_content:
+            last = j
+            j += 1
+        elif view.content_word(j):
+            last = j
+            j += 1
+            seen_content = True
+        elif key in NP_PREPOSITIONS and seen_content and j + 1 < hi and view.word(j + 1):
+            j += 1
+        else:
+            break
+    if not seen_content or last < first:
+        return None
+    if last + 1 < hi and view.keys[last + 1] == "(":
+        close = last + 2
+        while close < hi and close - last <= 8 and view.keys[close] != ")":
+            close += 1
+        if close < hi and view.keys[close] == ")":
+            last = close  # "said Rep. Jim Jordan (R-Ohio)"
+    form = "name" if chunk != -1 else "noun"
+    return Phrase(first, last, form, chunk)

@@ -1,0 +1,289 @@
+"""Target mentions: the gazetteer's aliases matched in a document, with their guards.
+
+:class:`Matcher` puts every alias (and its capitalised and ALL-CAPS forms) in a
+case-sensitive trie of words (the lexicon engine's :class:`~framing.lexicon.TermTrie`),
+so matching is one pass over the tokens. Guards drop what only looks like a mention: a
+guarded alias followed by a capitalised word that no target or role explains ("Trump
+Tower"), a person's short name after another capitalised word ("Hunter Biden"); neither
+applies in title-case headlines. A target reference followed by roles and a person or
+an institution is composed into one mention ("Russian Foreign Minister Sergey Lavrov" is
+Lavrov; "Russia's Foreign Ministry" an institution mention of Russia).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
+
+import pandas as pd
+
+from framing.lexicon import Lexicon
+from framing.text import Document, TermTrie, Token, tokenize, word_key
+
+__all__ = ["Matcher", "Mention", "alias_key"]
+
+_POSSESSIVE = frozenset({"'s", "'"})
+
+
+class Mention(NamedTuple):
+    """A target mentioned at ``text[start:end]``."""
+
+    target: str
+    alias: str
+    kind: str
+    type: str
+    affiliation: str
+    sentence_id: int
+    start: int
+    end: int
+    text: str
+    in_quote: bool
+
+
+class Matcher:
+    """Alias words in a case-sensitive trie, plus the composition and guard rules."""
+
+    def __init__(self, entries: pd.DataFrame, rules: Mapping[str, Any]) -> None:
+        keys: dict[str, int] = {}
+        for phrase in rules.get("exclude", ()):
+            keys.setdefault(alias_key(phrase), -1)
+        aliases = list(entries["alias"])
+        for index, alias in enumerate(aliases):
+            keys.setdefault(alias_key(alias), index)
+        for index, alias in enumerate(aliases):
+            for variant in _variants(alias):
+                keys.setdefault(alias_key(variant), index)
+        self.entry_of = list(keys.values())
+        self.trie = TermTrie(pd.DataFrame({"term": list(keys), "match": "case"}))
+        self.target = list(entries["target"])
+        self.alias = aliases
+        self.kind = list(entries["kind"])
+        self.type = list(entries["type"])
+        self.affiliation = [
+            country or target
+            for target, country in zip(entries["target"], entries["country"], strict=True)
+        ]
+        guard = rules.get("guard", {})
+        guarded_kinds = set(guard.get("kinds", ()))
+        guarded_aliases = set(guard.get("aliases", ()))
+        # a person's short name is guarded on both sides ("Trump Tower", "Hunter Biden")
+        self.surname = [
+            type_ == "person" and kind == "short_name"
+            for type_, kind in zip(self.type, self.kind, strict=True)
+        ]
+        self.guarded = [
+            kind in guarded_kinds or alias in guarded_aliases or surname
+            for kind, alias, surname in zip(self.kind, aliases, self.surname, strict=True)
+        ]
+        self.allow_next = frozenset(guard.get("allow_next", ()))
+        roles = {
+            category: sorted({alias_key(term) for term in terms})
+            for category, terms in (rules.get("roles") or {}).items()
+        }
+        self.roles = Lexicon.from_dict(roles, name="target-roles") if roles else None
+        self.role_category = list(self.roles.table["category"]) if self.roles else []
+
+    def mentions(self, document: Document) -> list[Mention]:
+        tokens = _expand(document.tokens)
+        raw = [
+            (m.first, m.last, self.entry_of[m.entry])
+            for m in self.trie.find(tokens)
+            if self.entry_of[m.entry] >= 0
+        ]
+        roles: dict[int, tuple[int, str]] = {}
+        if self.roles is not None:
+            category = self.role_category
+            roles = {m.first: (m.last, category[m.entry]) for m in self.roles.find(tokens)}
+        starts = {first for first, _, _ in raw}
+        ends = {last for _, last, _ in raw} | {role_last for role_last, _ in roles.values()}
+        headlines = _title_case_sentences(tokens)
+        kept = [
+            (first, last, entry)
+            for first, last, entry in raw
+            if not (
+                self.guarded[entry] and self._blocked(tokens, last + 1, starts, roles, headlines)
+            )
+            and not (self.surname[entry] and self._other_person(tokens, first, ends, headlines))
+        ]
+        by_first = {first: (first, last, entry) for first, last, entry in kept}
+        found: list[Mention] = []
+        k = 0
+        while k < len(kept):
+            first, last, entry = kept[k]
+            end, entry, kind = self._compose(tokens, first, last, entry, roles, by_first)
+            start, stop = tokens[first].start, tokens[end].end
+            text = document.text[start:stop]
+            found.append(
+                Mention(
+                    target=self.target[entry],
+                    alias=_plain(" ".join(text.split())) if kind else self.alias[entry],
+                    kind=kind or self.kind[entry],
+                    type=self.type[entry],
+                    affiliation=self.affiliation[entry],
+                    sentence_id=tokens[first].sentence_id,
+                    start=start,
+                    end=stop,
+                    text=text,
+                    in_quote=document.quote_at(start, stop) is not None,
+                )
+            )
+            while k < len(kept) and kept[k][0] <= end:
+                k += 1
+        return found
+
+    def _blocked(
+        self,
+        tokens: Sequence[Token],
+        index: int,
+        starts: set[int],
+        roles: Mapping[int, Any],
+        headlines: set[int],
+    ) -> bool:
+        """A guarded alias is not a mention when a capitalised non-alias word follows."""
+        if index >= len(tokens) or tokens[index].sentence_id != tokens[index - 1].sentence_id:
+            return False
+        following = tokens[index]
+        return (
+            following.text[:1].isupper()
+            and following.sentence_id not in headlines
+            and index not in starts
+            and index not in roles
+            and following.text not in self.allow_next
+        )
+
+    @staticmethod
+    def _other_person(
+        tokens: Sequence[Token], first: int, ends: set[int], headlines: set[int]
+    ) -> bool:
+        """A short name after a capitalised word is someone else's ("Hunter Biden").
+
+        Unless that word ends a target or a role ("Foreign Minister Lavrov", "Mr Lavrov"),
+        begins the sentence ("But Lavrov") or the sentence is a headline.
+        """
+        before = first - 1
+        if before < 1 or tokens[before].sentence_id != tokens[first].sentence_id:
+            return False
+        if tokens[before - 1].sentence_id != tokens[before].sentence_id:
+            return False
+        word = tokens[before].text
+        return (
+            word[:1].isupper()
+            and word.isalpha()
+            and before not in ends
+            and tokens[before].sentence_id not in headlines
+        )
+
+    def _compose(
+        self,
+        tokens: Sequence[Token],
+        first: int,
+        last: int,
+        entry: int,
+        roles: Mapping[int, tuple[int, str]],
+        by_first: Mapping[int, tuple[int, int, int]],
+    ) -> tuple[int, int, str | None]:
+        """Extend a target reference over roles to a person or an institution.
+
+        Returns the last token, the entry, and the kind "institution" for a reference
+        composed with roles (whose alias is then the words matched), else None.
+        "Russian Foreign Minister Sergey Lavrov" -> the person; "Russia's Foreign Ministry"
+        -> an institution mention of Russia; "US State Department" -> the institution
+        "State Department".
+        """
+        if self.type[entry] == "person":
+            return last, entry, None
+        sentence = tokens[first].sentence_id
+
+        def inside(index: int) -> bool:
+            return index < len(tokens) and tokens[index].sentence_id == sentence
+
+        index = last + 1
+        possessive = inside(index) and tokens[index].key in _POSSESSIVE
+        index += possessive
+        role_end = None
+        while inside(index) and index in roles:
+            role_last, category = roles[index]
+            if category != "modifier":
+                role_end = role_last
+            index = role_last + 1
+        following = by_first.get(index) if inside(index) else None
+        comma = inside(index + 1) and tokens[index].text == ","
+        if following is None and role_end is not None and comma:
+            following = by_first.get(index + 1)
+        if following is not None:
+            _, other_last, other = following
+            if self.type[other] == "person" and (role_end is not None or possessive):
+                return other_last, other, None
+            if (
+                self.kind[other] == "institution"
+                and self.affiliation[other] == self.affiliation[entry]
+                and index == last + 1 + possessive
+            ):
+                return other_last, other, None
+        if role_end is not None:
+            return role_end, entry, "institution"
+        return last, entry, None
+
+
+def _expand(tokens: Sequence[Token]) -> list[Token]:
+    """Tokens with hyphenated words split into parts and apostrophes/hyphens made plain.
+
+    Offsets still index into the document; ``text`` is the normalised surface used for
+    case-sensitive matching ("Russia’s" -> "Russia", "'s"; "pro-Russian" -> "pro", "-",
+    "Russian").
+    """
+    expanded = []
+    for token in tokens:
+        text = token.text
+        if len(text) > 1 and ("-" in text or "‐" in text):
+            for part in re.finditer(r"[-‐]|[^-‐]+", text):
+                plain = _plain(part.group())
+                expanded.append(
+                    Token(
+                        token.start + part.start(),
+                        token.start + part.end(),
+                        plain,
+                        word_key(plain),
+                        token.sentence_id,
+                    )
+                )
+        elif "’" in text or "‐" in text:
+            plain = _plain(text)
+            expanded.append(
+                Token(token.start, token.end, plain, word_key(plain), token.sentence_id)
+            )
+        else:
+            expanded.append(token)
+    return expanded
+
+
+def _plain(text: str) -> str:
+    return text.replace("’", "'").replace("‐", "-")
+
+
+def alias_key(alias: str) -> str:
+    """An alias's words as the matcher sees them, joined by spaces ("Guinea - Bissau")."""
+    return " ".join(t.text for t in _expand(tokenize(alias)))
+
+
+def _variants(alias: str) -> list[str]:
+    """Other written forms of an alias: capitalised first letter, and ALL CAPS."""
+    forms = []
+    if alias[:1].islower():
+        forms.append(alias[:1].upper() + alias[1:])
+    if sum(c.isalpha() for c in alias) >= 4 and alias.upper() != alias:
+        forms.append(alias.upper())
+    return forms
+
+
+def _title_case_sentences(tokens: Sequence[Token]) -> set[int]:
+    """Sentences written in title case (headlines), where capitalisation says little."""
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for token in tokens:
+        if len(token.text) >= 4 and token.text.isalpha():
+            count = counts[token.sentence_id]
+            count[0] += 1
+            count[1] += token.text[0].isupper()
+    return {s for s, (n, upper) in counts.items() if n >= 3 and upper >= 0.9 * n}

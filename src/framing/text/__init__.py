@@ -1,0 +1,43 @@
+"""The text stage: segmentation with offsets, quotations and term matching.
+
+:func:`segment` turns a text into a :class:`Document` (paragraphs, sentences, tokens and
+quotes, every one with character offsets into the text); :class:`TermTrie` finds lexicon
+terms in its tokens in one pass. Every later stage reads a Document.
+"""
+
+from __future__ import annotations
+
+from framing.text.matching import Match, TermTrie, inflection_candidates, term_words
+from framing.text.segmentation import (
+    NEGATORS,
+    Document,
+    Quote,
+    Sentence,
+    Span,
+    Token,
+    clauses,
+    is_word,
+    negated,
+    segment,
+    tokenize,
+    word_key,
+)
+
+__all__ = [
+    "NEGATORS",
+    "Document",
+    "Match",
+    "Quote",
+    "Sentence",
+    "Span",
+    "TermTrie",
+    "Token",
+    "clauses",
+    "inflection_candidates",
+    "is_word",
+    "negated",
+    "segment",
+    "term_words",
+    "tokenize",
+    "word_key",
+]

@@ -1,0 +1,169 @@
+"""Term matching: a trie of term words that text tokens walk with their inflections.
+
+Matching is one pass over the tokens, so its cost grows with the length of the text, not
+with the number of terms. A term's words match their inflected forms ("insinuate" matches
+"insinuated" and "insinuates") unless the entry's ``match`` says ``exact`` (lower-case form
+only) or ``case`` (case-sensitive). A trailing ``*`` makes a word a prefix ("anti-*"
+matches "anti-Russian").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from framing.text.segmentation import Token, tokenize, word_key
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Match", "TermTrie", "inflection_candidates", "term_words"]
+
+
+class Match(NamedTuple):
+    """A lexicon entry found at tokens ``[first, last]`` (inclusive) of a token list."""
+
+    first: int
+    last: int
+    entry: int
+
+
+class _Node:
+    __slots__ = ("children", "entries", "prefixes")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.prefixes: dict[str, _Node] = {}
+        self.entries: list[int] = []
+
+
+_MAX_REMEMBERED_STARTS = 1 << 17
+
+
+class TermTrie:
+    """Term words as a trie; text tokens walk it with their inflection candidates.
+
+    Built from a table with the columns ``term`` and ``match``; :meth:`find` returns
+    :class:`Match` rows whose ``entry`` is the table's row position.
+    """
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        self.root = _Node()
+        self.words: list[tuple[list[str], str]] = []  # per entry: its words, its match mode
+        for index, (term, mode) in enumerate(zip(table["term"], table["match"], strict=True)):
+            words, prefix = term_words(term)
+            node = self.root
+            for word in words:
+                node = node.children.setdefault(word_key(word), _Node())
+            if prefix:
+                node = node.prefixes.setdefault(word_key(prefix), _Node())
+            node.entries.append(index)
+            self.words.append((words + ([prefix] if prefix else []), mode))
+        self.prefix_lengths = sorted(_prefix_lengths(self.root))
+        # Where each word leads from the root: most words lead nowhere, and words recur.
+        self._starts: dict[str, list[_Node]] = {}
+
+    def find(self, tokens: Sequence[Token]) -> list[Match]:
+        matches: list[Match] = []
+        keys = [token.key for token in tokens]
+        sentences = [token.sentence_id for token in tokens]
+        n = len(tokens)
+        i = 0
+        while i < n:
+            states = self._start(keys[i])
+            best: Match | None = None
+            j = i
+            while states:
+                for state in states:
+                    for entry in state.entries:
+                        if (best is None or j > best.last) and self._accepts(entry, tokens, i, j):
+                            best = Match(i, j, entry)
+                j += 1
+                if j == n or sentences[j] != sentences[i]:
+                    break
+                states = self._step(states, keys[j])
+            if best is None:
+                i += 1
+            else:
+                matches.append(best)
+                i = best.last + 1
+        return matches
+
+    def _start(self, key: str) -> list[_Node]:
+        states = self._starts.get(key)
+        if states is None:
+            if len(self._starts) >= _MAX_REMEMBERED_STARTS:
+                self._starts.clear()
+            states = self._starts[key] = self._step([self.root], key)
+        return states
+
+    def _step(self, states: list[_Node], key: str) -> list[_Node]:
+        following = []
+        candidates = inflection_candidates(key)
+        for state in states:
+            for candidate in candidates:
+                child = state.children.get(candidate)
+                if child is not None and child not in following:
+                    following.append(child)
+            if state.prefixes:
+                for length in self.prefix_lengths:
+                    if length > len(key):
+                        break
+                    child = state.prefixes.get(key[:length])
+                    if child is not None and child not in following:
+                        following.append(child)
+        return following
+
+    def _accepts(self, entry: int, tokens: Sequence[Token], first: int, last: int) -> bool:
+        words, mode = self.words[entry]
+        if mode == "inflect":
+            return True
+        span = tokens[first : last + 1]
+        if mode == "exact":
+            return all(
+                t.key == word_key(w) or w.endswith("*") for t, w in zip(span, words, strict=True)
+            )
+        return all(t.text == w for t, w in zip(span, words, strict=True))
+
+
+def _prefix_lengths(node: _Node) -> set[int]:
+    lengths = {len(p) for p in node.prefixes}
+    for child in [*node.children.values(), *node.prefixes.values()]:
+        lengths |= _prefix_lengths(child)
+    return lengths
+
+
+def term_words(term: str) -> tuple[list[str], str | None]:
+    """A term's words, tokenised like the text, and its trailing wildcard prefix if any."""
+    if term.endswith("*"):
+        head, _, last = term[:-1].rpartition(" ")
+        return [t.text for t in tokenize(head)], last
+    return [t.text for t in tokenize(term)], None
+
+
+@lru_cache(maxsize=1 << 16)  # the same words recur in every text
+def inflection_candidates(key: str) -> tuple[str, ...]:
+    """The forms a lower-cased word may be an inflection of, the word itself first.
+
+    Only inflectional endings are undone (-s, -es, -ies, -ed, -ied, -ing, -er, -est, a
+    doubled final consonant, a dropped final e), never derivational ones, so that
+    "weaponized" does not become "weapon".
+    """
+    candidates = [key]
+    n = len(key)
+    if n > 3 and key.endswith("s") and not key.endswith("ss"):
+        candidates.append(key[:-1])
+        if key.endswith("ies") and n > 4:
+            candidates.append(key[:-3] + "y")
+        elif key.endswith("es"):
+            candidates.append(key[:-2])
+    for suffix in ("ed", "ing", "er", "est"):
+        if key.endswith(suffix) and n - len(suffix) >= 3:
+            stem = key[: -len(suffix)]
+            if stem.endswith("i"):
+                candidates.append(stem[:-1] + "y")
+            candidates += [stem, stem + "e"]
+            if stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+                candidates.append(stem[:-1])
+    return tuple(dict.fromkeys(candidates))

@@ -1,0 +1,313 @@
+"""Segmentation with character offsets: paragraphs, sentences, tokens and quote spans.
+
+Every span here indexes into the text given to :func:`segment`, unchanged: normalisation
+(lower case, apostrophes) only ever produces *keys* for matching, never new offsets.
+Sentences come from NLTK's Punkt given parameters the project ships
+(``punkt_abbreviations.txt`` beside this module), so nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from framing.text.quotes import find_quotes
+
+__all__ = [
+    "Document",
+    "Quote",
+    "Sentence",
+    "Span",
+    "Token",
+    "clauses",
+    "negated",
+    "segment",
+    "tokenize",
+    "word_key",
+]
+
+
+class Span(NamedTuple):
+    """A half-open character range ``[start, end)``."""
+
+    start: int
+    end: int
+
+
+class Sentence(NamedTuple):
+    """A sentence: its index in the document, its span and its paragraph."""
+
+    id: int
+    start: int
+    end: int
+    paragraph_id: int
+
+
+class Token(NamedTuple):
+    """A token with its span, its lower-cased matching key and its sentence."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    sentence_id: int
+
+
+class Quote(NamedTuple):
+    """A quotation: from its opening mark to just after its closing mark.
+
+    ``closed`` is false when the paragraph ended before the quote did; the span then
+    runs to the paragraph's end. ``paragraph_id`` is where it opens. ``depth`` is 0 for
+    an outermost quote.
+    """
+
+    start: int
+    end: int
+    paragraph_id: int
+    closed: bool
+    depth: int
+
+    @property
+    def content(self) -> Span:
+        """The quoted words without the quotation marks."""
+        return Span(self.start + 1, self.end - 1 if self.closed else self.end)
+
+
+# Initialisms (U.S., U.K.) stay whole; hyphenated words ("pro-Ukrainian") are one token;
+# clitics ('s, n't) split off so that "Russia's" yields "Russia"; anything else is punctuation.
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|[^\W_]+(?:[-‐][^\W_]+)*(?:['’](?!(?:s|t|re|ve|ll|d|m)\b)[^\W_]+)*"
+    r"|['’](?:s|t|re|ve|ll|d|m)\b"
+    r"|\S",
+    re.IGNORECASE,
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+
+
+_PLAIN = str.maketrans({"’": "'", "‐": "-"})
+
+
+@lru_cache(maxsize=262_144)
+def word_key(word: str) -> str:
+    """The matching key of a word: lower case, typographic apostrophes and hyphens made plain."""
+    return word.lower().translate(_PLAIN)
+
+
+def tokenize(text: str, offset: int = 0, sentence_id: int = -1) -> list[Token]:
+    """Split ``text`` into tokens whose offsets are shifted by ``offset``."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        tokens.append(Token(start + offset, end + offset, word, word_key(word), sentence_id))
+    return tokens
+
+
+def is_word(token: Token) -> bool:
+    """True for tokens that count as words: not punctuation, not a split-off clitic ('s, 't)."""
+    return token.key[0].isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article's text segmented into paragraphs, sentences, tokens and quotes."""
+
+    text: str
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    quotes: tuple[Quote, ...]
+    n_words: int  # word tokens (punctuation excluded), as :func:`is_word` counts them
+
+    def sentence_at(self, offset: int) -> int:
+        """Id of the sentence containing ``offset`` (between sentences, the one before)."""
+        starts = [s.start for s in self.sentences]
+        return max(bisect_right(starts, offset) - 1, 0) if self.sentences else -1
+
+    def quote_at(self, start: int, end: int) -> Quote | None:
+        """The innermost quote whose content contains ``[start, end)``, if any."""
+        found = None
+        for quote in self.quotes:
+            content = quote.content
+            if (
+                content.start <= start
+                and end <= content.end
+                and (found is None or quote.depth > found.depth)
+            ):
+                found = quote
+        return found
+
+
+def segment(text: str) -> Document:
+    """Segment ``text`` into paragraphs, sentences, tokens and quotes.
+
+    Paragraphs are separated by blank lines; a text without any blank line is taken to
+    have one paragraph per line (the layout of many corpora).
+    """
+    paragraphs = _paragraphs(text)
+    tokenizer = _sentence_tokenizer()
+    sentences: list[Sentence] = []
+    tokens: list[Token] = []
+    for paragraph_id, (p_start, p_end) in enumerate(paragraphs):
+        chunk = text[p_start:p_end]
+        for s_start, s_end in tokenizer.span_tokenize(chunk):
+            sentence = Sentence(len(sentences), p_start + s_start, p_start + s_end, paragraph_id)
+            sentences.append(sentence)
+            tokens.extend(tokenize(chunk[s_start:s_end], sentence.start, sentence.id))
+    quotes = [Quote(*quote) for quote in find_quotes(text, paragraphs)]
+    n_words = sum(1 for token in tokens if is_word(token))
+    return Document(
+        text, tuple(paragraphs), tuple(sentences), tuple(tokens), tuple(quotes), n_words
+    )
+
+
+def _paragraphs(text: str) -> list[Span]:
+    breaks = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
+    spans = []
+    position = 0
+    for match in [*breaks.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[position:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append(Span(position + lead, position + lead + len(stripped)))
+        position = match.end() if match else len(text)
+    return spans
+
+
+@cache
+def _sentence_tokenizer():
+    # Imported here so that `import framing` does not load NLTK.
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    parameters = PunktParameters()
+    source = resources.files("framing.text").joinpath("punkt_abbreviations.txt")
+    parameters.abbrev_types = {
+        line.strip().lower().rstrip(".")
+        for line in source.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    return PunktSentenceTokenizer(parameters)
+
+
+# Closed-class negators; "'t" is the clitic split off "doesn't", "isn't".
+NEGATORS = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "'t",
+        "without",
+        "neither",
+        "nor",
+        "cannot",
+        "hardly",
+        "barely",
+        "scarcely",
+        "none",
+        "nobody",
+        "nothing",
+        "nowhere",
+    }
+)
+# A negator's scope: the next few words, cut short by punctuation or a contrast.
+NEGATION_WINDOW = 3
+_SCOPE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "but", "—", "–", "(", ")"})
+
+
+def negated(tokens: tuple[Token, ...] | list[Token]) -> list[bool]:
+    """For each token, whether it lies in the scope of a preceding negator."""
+    flags = [False] * len(tokens)
+    remaining = 0
+    sentence = None
+    for index, token in enumerate(tokens):
+        if token.sentence_id != sentence or token.key in _SCOPE_BREAKS:
+            remaining = 0
+            sentence = token.sentence_id
+        if token.key in NEGATORS:
+            remaining = NEGATION_WINDOW
+        elif remaining and is_word(token):
+            flags[index] = True
+            remaining -= 1
+    return flags
+
+
+# Where a sentence's clauses part: after punctuation, before subordinators and relative
+# pronouns.
+# Coordinating "and"/"or" are left alone, since they mostly join noun phrases
+# ("Armenia and Azerbaijan") rather than clauses.
+_CLAUSE_ENDS = frozenset({",", ";", ":", "—", "–", ")"})
+_CLAUSE_STARTS = frozenset(
+    {
+        "(",
+        "but",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "yet",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "that",
+        "because",
+        "since",
+        "unless",
+        "whereby",
+    }
+)
+MIN_CLAUSE_WORDS = 4
+
+
+def clauses(tokens: tuple[Token, ...] | list[Token]) -> list[tuple[int, int]]:
+    """Clauses as ``(first, last)`` token indexes (inclusive), in text order.
+
+    A rough, parser-free split at punctuation and subordinating words, within sentences;
+    a piece shorter than :data:`MIN_CLAUSE_WORDS` words joins the next piece of its
+    sentence (or the previous one at the sentence's end), so that "In his response,"
+    stays with what follows.
+    """
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for index, token in enumerate(tokens):
+        next_sentence = (
+            index + 1 == len(tokens) or tokens[index + 1].sentence_id != token.sentence_id
+        )
+        if token.key in _CLAUSE_STARTS and index > start:
+            pieces.append((start, index - 1))
+            start = index
+        if next_sentence or token.key in _CLAUSE_ENDS:
+            pieces.append((start, index))
+            start = index + 1
+    return _merge_short(pieces, tokens)
+
+
+def _merge_short(pieces: list[tuple[int, int]], tokens) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    carry: int | None = None
+    for first, last in pieces:
+        if carry is not None:
+            first, carry = carry, None
+        words = sum(1 for t in tokens[first : last + 1] if is_word(t))
+        same_sentence_follows = (
+            last + 1 < len(tokens) and tokens[last + 1].sentence_id == tokens[first].sentence_id
+        )
+        if words < MIN_CLAUSE_WORDS and same_sentence_follows:
+            carry = first
+        elif (
+            words < MIN_CLAUSE_WORDS
+            and merged
+            and (tokens[merged[-1][0]].sentence_id == tokens[first].sentence_id)
+        ):
+            merged[-1] = (merged[-1][0], last)
+        else:
+            merged.append((first, last))
+    return merged
