@@ -41,7 +41,7 @@ def test_analyze_writes_every_table_beside_out(tmp_path, seed_path, capsys):
     out = tmp_path / "seed.parquet"
     assert main(["analyze", str(seed_path), "--out", str(out)]) == 0
     written = {p.name for p in tmp_path.iterdir()}
-    tables = ("loaded_terms", "sources", "stance", "stance_evidence", "summary")
+    tables = ("articles", "loaded_terms", "sources", "stance", "stance_evidence", "errors")
     assert written == {f"seed.{table}.parquet" for table in tables}
     loaded = pd.read_parquet(tmp_path / "seed.loaded_terms.parquet")
     text = seed_path.read_text("utf-8")
@@ -55,7 +55,7 @@ def test_analyze_one_table_to_csv_and_summary_to_stdout(tmp_path, seed_path, cap
     assert list(pd.read_csv(out).columns[:4]) == ["article_id", "sentence_id", "start", "end"]
     capsys.readouterr()
     assert main(["analyze", str(seed_path)]) == 0
-    assert capsys.readouterr().out.startswith("article_id,n_words,")
+    assert capsys.readouterr().out.startswith("article_id,position,title,")
 
 
 def test_lexicon_command_lists_categories(capsys):

@@ -29,7 +29,7 @@ log = logging.getLogger("framing")
 
 DEFAULT_ARTICLE = Path("data/articles/lavrov-military-diplomacy.txt")
 SINGLE_ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
-TABLES = ("loaded_terms", "sources", "stance", "stance_evidence", "summary")
+TABLES = ("articles", "loaded_terms", "sources", "stance", "stance_evidence", "errors")
 
 
 class UsageError(Exception):
@@ -85,7 +85,8 @@ def _parser() -> argparse.ArgumentParser:
         help="write the analysis tables for scripting",
         description="Analyse articles and write their tables. With --out FILE.csv (or .parquet) "
         "every table goes beside it as FILE.<table>.csv; with --table, only that table, to FILE. "
-        "Without --out, the summary is printed as CSV.",
+        "Without --out, the articles table (one row per article: its metadata and summary "
+        "figures) is printed as CSV.",
     )
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
     analyze.add_argument("--out", type=Path, help="FILE.csv or FILE.parquet")
@@ -123,11 +124,7 @@ def _run_corpus_report(args: argparse.Namespace) -> int:
     if args.paths:
         raise UsageError("pass either article paths or --corpus, not both.")
     lexicon = resolve_lexicon(args.lexicon)
-    corpus = framing.analyze_corpus(args.corpus, lexicon=lexicon, progress=sys.stderr.isatty())
-    for error in corpus.errors.itertuples(index=False):
-        print(
-            f"framing: skipped: {error.file or error.article_id}: {error.message}", file=sys.stderr
-        )
+    corpus = _corpus(args.corpus, lexicon)
     name = slugify(Path(args.corpus).stem) or "corpus"
     print(write_corpus_report(corpus, args.out / name, by=args.by, source=args.corpus,
                               lexicon=lexicon))  # fmt: skip
@@ -137,12 +134,12 @@ def _run_corpus_report(args: argparse.Namespace) -> int:
 def _run_analyze(args: argparse.Namespace) -> int:
     if args.out is not None and args.out.suffix.lower() not in {".csv", ".parquet"}:
         raise UsageError(f"--out {args.out} must end in .csv or .parquet.")
-    results, skipped = _analyses(args.paths, resolve_lexicon(args.lexicon))
-    if not results:
+    corpus = _corpus(args.paths, resolve_lexicon(args.lexicon))
+    if corpus.articles.empty:
         raise UsageError("no article could be analysed; see the messages above.")
-    tables = {name: _combined(results, name) for name in ([args.table] if args.table else TABLES)}
+    tables = {name: getattr(corpus, name) for name in ([args.table] if args.table else TABLES)}
     if args.out is None:
-        print(tables.get("summary", next(iter(tables.values()))).to_csv(index=False), end="")
+        print(tables.get("articles", next(iter(tables.values()))).to_csv(index=False), end="")
     elif args.table:
         _write_table(tables[args.table], args.out)
         print(args.out)
@@ -151,7 +148,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
             path = args.out.with_name(f"{args.out.stem}.{name}{args.out.suffix}")
             _write_table(table, path)
             print(path)
-    return 1 if skipped else 0
+    return 1 if len(corpus.errors) else 0
 
 
 def _run_lexicon(args: argparse.Namespace) -> int:
@@ -200,10 +197,15 @@ def _analyses(paths: Sequence[str | Path], lexicon: Lexicon) -> tuple[list[Analy
     return results, len(skipped)
 
 
-def _combined(results: Sequence[Analysis], table: str) -> pd.DataFrame:
-    if table == "summary":
-        return pd.DataFrame([r.summary() for r in results]).rename_axis("article_id").reset_index()
-    return pd.concat([getattr(r, table) for r in results], ignore_index=True)
+def _corpus(source: object, lexicon: Lexicon) -> framing.CorpusAnalysis:
+    """Analyse a corpus with a progress bar on a terminal; each article that failed is
+    reported on stderr."""
+    corpus = framing.analyze_corpus(source, lexicon=lexicon, progress=sys.stderr.isatty())
+    for error in corpus.errors.itertuples(index=False):
+        print(
+            f"framing: skipped: {error.file or error.article_id}: {error.message}", file=sys.stderr
+        )
+    return corpus
 
 
 def _write_table(table: pd.DataFrame, path: Path) -> None:

@@ -269,10 +269,10 @@ def test_resume_refuses_a_folder_made_with_other_options(tmp_path):
 
 def test_out_never_overwrites_a_folder_that_is_not_a_corpus_analysis(tmp_path):
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(FileExistsError, match="choose a new or empty folder"):
+    with pytest.raises(framing.StoreError, match="choose a new or empty folder"):
         analyze_corpus(small_articles(1), progress=False, out=tmp_path)
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
-    with pytest.raises(FileNotFoundError, match="no framing corpus analysis"):
+    with pytest.raises(framing.StoreError, match="no framing corpus analysis"):
         CorpusAnalysis.read(tmp_path)
 
 

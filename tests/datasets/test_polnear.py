@@ -124,7 +124,7 @@ def test_read_polnear_folder(tmp_path: Path, files):
 
 
 def test_read_polnear_names_a_missing_folder(tmp_path: Path):
-    with pytest.raises(FileNotFoundError, match="dev/attributions"):
+    with pytest.raises(DatasetError, match="dev/attributions"):
         list(read_polnear(tmp_path, split="dev"))
 
 

@@ -513,7 +513,8 @@ def test_legend_lists_the_chosen_layers_and_the_speaker_types_present(seed_analy
     assert shown == present
     assert "scare quote" not in legend  # the seed has none
     assert re.findall(
-        r'class="fr-legend-head">([^<]*)<', layers_legend_html(res.lexicon.categories, res.sources, ["targets"])
+        r'class="fr-legend-head">([^<]*)<',
+        layers_legend_html(res.lexicon.categories, res.sources, ["targets"]),
     ) == ["Targets"]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from numbers import Integral, Real
 from typing import Any
 
@@ -24,6 +25,7 @@ from framing.schema import ARTICLES, ERRORS
 __all__ = [
     "Batch",
     "Config",
+    "default_dtypes",
     "error_record",
     "probe_dtypes",
     "run_batch",
@@ -111,6 +113,13 @@ def probe_dtypes(lexicon: Lexicon, targets: Any) -> dict[str, dict[str, str]]:
     }
     dtypes["errors"] = dict(ERRORS)
     return dtypes
+
+
+@cache
+def default_dtypes() -> dict[str, dict[str, str]]:
+    """The tables' dtypes with the packaged lexicon and gazetteer: those of a corpus
+    analysis built by hand."""
+    return probe_dtypes(Lexicon.load(), None)
 
 
 def _figure_dtype(values: list[Any]) -> str:

@@ -21,12 +21,11 @@ import pandas as pd
 import framing
 from framing.analysis import LexiconLike, resolve_lexicon
 from framing.article import Article
-from framing.corpus.batch import BatchResult, Config, probe_dtypes
+from framing.corpus.batch import BatchResult, Config, default_dtypes, probe_dtypes
 from framing.corpus.local_engine import resolve_n_jobs, run_local
 from framing.corpus.plan import Ledger, stream_batches
 from framing.corpus.store import FORMAT, FORMAT_VERSION, TABLES, Store, conform
-from framing.io import read_articles
-from framing.schema import ARTICLES, ERRORS, LOADED_TERMS, SOURCES, STANCE, STANCE_EVIDENCE
+from framing.io import expand_paths, read_articles
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -36,15 +35,6 @@ if TYPE_CHECKING:
 __all__ = ["CorpusAnalysis", "analyze_corpus"]
 
 logger = logging.getLogger("framing")
-
-_DEFAULT_DTYPES = {
-    "articles": ARTICLES,
-    "loaded_terms": LOADED_TERMS,
-    "sources": SOURCES,
-    "stance": STANCE,
-    "stance_evidence": STANCE_EVIDENCE,
-    "errors": ERRORS,
-}
 
 
 class CorpusAnalysis:
@@ -56,7 +46,8 @@ class CorpusAnalysis:
     Parameters
     ----------
     articles, loaded_terms, sources, stance, stance_evidence, errors : pandas.DataFrame, optional
-        The tables, e.g. to compare corpora assembled by hand; missing ones are empty.
+        The tables, e.g. to compare corpora assembled by hand; missing ones are empty,
+        with the columns an analysis with the packaged lexicon gives.
     meta : dict, optional
         The run's description (framing version, lexicon, parameters, column dtypes).
 
@@ -102,10 +93,8 @@ class CorpusAnalysis:
             "stance_evidence": stance_evidence,
             "errors": errors,
         }
-        dtypes = self._dtypes()
         self._tables: dict[str, pd.DataFrame] = {
-            name: table if table is not None else conform(pd.DataFrame(), dtypes[name])
-            for name, table in given.items()
+            name: table for name, table in given.items() if table is not None
         }
 
     @classmethod
@@ -117,15 +106,13 @@ class CorpusAnalysis:
 
         Raises
         ------
-        FileNotFoundError
+        framing.StoreError
             If ``path`` holds no corpus analysis.
         """
         store = Store(path)
-        corpus = cls.__new__(cls)
-        corpus.meta = store.read_meta()
+        corpus = cls(meta=store.read_meta())
         corpus.path = Path(path)
         corpus._store = store
-        corpus._tables = {}
         return corpus
 
     @classmethod
@@ -146,16 +133,18 @@ class CorpusAnalysis:
     def _dtypes(self) -> Mapping[str, Mapping[str, str]]:
         tables = self.meta.get("tables")
         if not tables:
-            return _DEFAULT_DTYPES
+            return default_dtypes()
         return {name: dict(pairs) for name, pairs in tables.items()}
 
     def _table(self, name: str) -> pd.DataFrame:
         if name not in self._tables:
-            assert self._store is not None
             dtypes = self._dtypes()
-            table = self._store.read_table(name, dtypes[name])
-            positions = _positions(table if name == "articles" else self.articles)
-            self._tables[name] = _in_input_order(name, table, positions)
+            if self._store is None:
+                self._tables[name] = conform(pd.DataFrame(), dtypes[name])
+            else:
+                table = self._store.read_table(name, dtypes[name])
+                positions = _positions(table if name == "articles" else self.articles)
+                self._tables[name] = _in_input_order(name, table, positions)
         return self._tables[name]
 
     @property
@@ -291,7 +280,10 @@ def analyze_corpus(
         raise ValueError(f"batch_size must be a positive integer, not {batch_size!r}.")
     n_jobs = resolve_n_jobs(n_jobs)
     read_options = {"columns": columns, "encoding": encoding, "chunksize": chunksize}
-    read_articles(source, **read_options)  # raises now if the source itself is wrong
+    if isinstance(source, (str, os.PathLike)):
+        source = expand_paths(source)  # once, for every engine; raises if it names nothing
+    else:
+        read_articles(source, **read_options)  # raises now if a DataFrame has no text column
     resolved = resolve_lexicon(lexicon)
     dtypes = probe_dtypes(resolved, targets)
     config = Config(lexicon=resolved, targets=targets, dtypes=dtypes)

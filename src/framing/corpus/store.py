@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from framing.errors import StoreError
 from framing.io import atomic_path
 
 if TYPE_CHECKING:
@@ -99,13 +100,13 @@ class Store:
         """
         file = self.path / META_FILE
         if not file.is_file():
-            raise FileNotFoundError(
+            raise StoreError(
                 f"{self.path} holds no framing corpus analysis (no {META_FILE}): pass the "
                 "folder given as out= to framing.analyze_corpus()."
             )
         meta = json.loads(file.read_text(encoding="utf-8"))
         if meta.get("format") != FORMAT or meta.get("format_version") != FORMAT_VERSION:
-            raise ValueError(
+            raise StoreError(
                 f"{file} is not a framing corpus description of format version "
                 f"{FORMAT_VERSION}: re-run framing.analyze_corpus() into a new folder."
             )
@@ -122,12 +123,12 @@ class Store:
             If it holds one made with another lexicon, other targets or other columns.
         """
         if self.path.exists() and not self.path.is_dir():
-            raise NotADirectoryError(f"{self.path} is a file; pass a folder as out=.")
+            raise StoreError(f"{self.path} is a file; pass a folder as out=.")
         if (self.path / META_FILE).is_file():
             self._check_compatible(self.read_meta(), meta)
             return
         if self.path.exists() and any(self.path.iterdir()):
-            raise FileExistsError(
+            raise StoreError(
                 f"{self.path} holds files but no framing corpus analysis; choose a new or "
                 "empty folder as out= so nothing of yours is overwritten."
             )
@@ -146,7 +147,7 @@ class Store:
             ("tables", "table columns (another framing version)"),
         ):
             if _canonical(old.get(key)) != _canonical(new.get(key)):
-                raise ValueError(
+                raise StoreError(
                     f"{self.path} holds a corpus analysis made with other {what}; resuming "
                     "would mix results: pass the same options, or choose a new folder as out=."
                 )

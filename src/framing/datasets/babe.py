@@ -56,9 +56,12 @@ def read_babe(path: str | Path) -> pd.DataFrame:
     Raises
     ------
     DatasetError
-        If a column is missing or a ``biased_words`` cell is not a list of strings.
+        If the file is missing, a column is missing or a ``biased_words`` cell is not a
+        list of strings.
     """
     path = Path(path)
+    if not path.is_file():
+        raise DatasetError(f"{path} is not a file: pass BABE's final_labels_SG2.csv.")
     frame = pd.read_csv(path, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
     missing = [c for c in _COLUMNS if c not in frame.columns]
     if missing:

@@ -18,7 +18,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from framing.article import Article
-from framing.errors import ReadError
+from framing.errors import DatasetError
 
 __all__ = ["BasilArticle", "read_basil"]
 
@@ -43,9 +43,7 @@ def read_basil(folder: str | Path) -> Iterator[BasilArticle]:
     folder = Path(folder)
     articles = folder / "articles"
     if not articles.is_dir():
-        raise ReadError(
-            f"{folder} has no articles/ folder: is it a BASIL folder?", path=str(folder)
-        )
+        raise DatasetError(f"{folder} has no articles/ folder: is it a BASIL folder?")
     for path in sorted(articles.glob("*.json")):
         annotation = folder / "annotations" / f"{path.stem}_ann.json"
         if annotation.is_file():
@@ -57,7 +55,9 @@ def _read_one(article_path: Path, annotation_path: Path) -> BasilArticle:
         raw = json.loads(article_path.read_text("utf-8"))
         gold = json.loads(annotation_path.read_text("utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ReadError(f"{article_path} or its annotation is not valid JSON: {error}.") from None
+        raise DatasetError(
+            f"{article_path} or its annotation is not valid JSON: {error}."
+        ) from None
     text, sentence_starts = _join(raw.get("body-paragraphs") or [])
     article = Article(
         text=text,

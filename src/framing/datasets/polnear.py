@@ -117,7 +117,7 @@ def read_polnear(folder: str | Path, split: str = "dev") -> Iterator[tuple[Artic
     annotations = root / split / "attributions"
     texts = root / split / "text"
     if not annotations.is_dir():
-        raise FileNotFoundError(
+        raise DatasetError(
             f"{annotations} does not exist; pass the PolNeAR folder that holds "
             f"'{split}/attributions' and '{split}/text'."
         )
@@ -152,7 +152,7 @@ def _read(path: Path) -> str:
         with path.open(encoding="utf-8", newline="") as handle:
             return handle.read()
     except FileNotFoundError:
-        raise FileNotFoundError(f"{path} was not found; check the path.") from None
+        raise DatasetError(f"{path} was not found; check the path.") from None
     except UnicodeDecodeError as error:
         raise DatasetError(f"{path} is not UTF-8 text (byte {error.start}).") from None
 

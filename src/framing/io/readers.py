@@ -303,7 +303,7 @@ class _Reader:
 
     def table(self, frame: pd.DataFrame | None, name: str | None) -> Iterator[Article | ReadError]:
         """The rows of a DataFrame (``name`` None) or of a table file."""
-        from framing.io import tables
+        from framing.io.tables import check_columns, table_frames, table_rows
 
         if name is None:
             frames: Iterable[pd.DataFrame] = [frame]
@@ -313,14 +313,14 @@ class _Reader:
             return
         else:
             path = Path(name).expanduser()
-            frames = tables.table_frames(path, name, self.encoding, self.chunksize)
+            frames = table_frames(path, name, self.encoding, self.chunksize)
             where, meta = name, {"source_path": name, "reader": path.suffix.lower().lstrip(".")}
         n_rows = 0
         try:
             for chunk in frames:
                 chunk = chunk.rename(columns=self.columns)
-                tables.check_columns(chunk.columns, where, name)
-                yield from tables.table_rows(chunk, where, name, n_rows + 1, meta)
+                check_columns(chunk.columns, where, name)
+                yield from table_rows(chunk, where, name, n_rows + 1, meta)
                 n_rows += len(chunk)
         except ReadError as exc:
             yield exc

@@ -37,7 +37,6 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 import numpy as np
@@ -49,10 +48,10 @@ from sklearn.utils.validation import check_is_fitted
 from framing.analysis import analyze, resolve_lexicon
 from framing.article import Article
 from framing.lexicon import Lexicon
-from framing.schema import CUE_CLASSES, SPEAKER_TYPES, SPEECH_KINDS
-from framing.sources import find_sources
+from framing.schema import CUE_CLASSES, SPEAKER_TYPES
+from framing.sources import distinct_speakers, find_sources, source_summary
 from framing.targets import resolve_targets
-from framing.text import Document, segment
+from framing.text import Document, segment, vader
 
 __all__ = ["EPISTEMIC", "GROUPS", "FramingFeatures", "as_texts"]
 
@@ -345,27 +344,17 @@ def _matches(document: Document, lexicon: Lexicon) -> list[tuple[str, bool]]:
 
 
 def _source_features(sources: pd.DataFrame, n_words: int) -> list[float]:
-    """The ``sources`` group, computed as :func:`framing.sources.source_summary` does."""
-    kinds, words, speakers, types, cues = (
-        sources[c].tolist() for c in ("kind", "n_words", "speaker", "speaker_type", "cue_class")
-    )
-    speaking = [
-        i
-        for i, kind in enumerate(kinds)
-        if (kind in SPEECH_KINDS or kind == "mention") and speakers[i] != ""
-    ]
-    distinct: dict[str, str] = {}
-    for i in speaking:
-        distinct.setdefault(speakers[i], types[i])
-    type_counts = Counter(distinct.values())
-    cue_counts = Counter(cues[i] for i in speaking if cues[i] != "")
-    quoted_words = sum(w for kind, w in zip(kinds, words, strict=True) if kind == "direct_quote")
+    """The ``sources`` group: figures of :func:`framing.sources.source_summary` and the
+    mix of speaker types."""
+    summary = source_summary(sources, n_words)
+    n_speech = summary["n_quotes"] + summary["n_indirect"] + summary["n_according_to"]
+    type_counts = Counter(distinct_speakers(sources).values())
     return [
-        quoted_words / n_words if n_words else 0.0,
-        _per_1k(sum(kind in SPEECH_KINDS for kind in kinds), n_words),
-        _per_1k(kinds.count("scare_quote"), n_words),
+        summary["quoted_share"],
+        _per_1k(n_speech, n_words),
+        _per_1k(summary["n_scare_quotes"], n_words),
         *(_share(type_counts, t) for t in SPEAKER_TYPES),
-        *(_share(cue_counts, c) for c in CUE_CLASSES),
+        *(summary[f"cue_{c}"] for c in CUE_CLASSES),
     ]
 
 
@@ -375,16 +364,8 @@ def _share(counts: Counter, key: str) -> float:
 
 
 def _tone(text: str) -> list[float]:
-    scores = _vader().polarity_scores(text)
+    scores = vader().polarity_scores(text)
     return [scores["compound"], 1.0 - scores["neu"] if text.strip() else 0.0]
-
-
-@cache
-def _vader() -> Any:
-    # vaderSentiment ships its lexicon inside the package: nothing is downloaded.
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
 
 
 def _score(stance: pd.Series | None, target: str) -> float:

@@ -13,6 +13,6 @@ document with its cue matches and token tags), ``attribution`` and ``reported_co
 from __future__ import annotations
 
 from framing.sources.find import find_sources
-from framing.sources.summary import source_summary, words_per_speaker
+from framing.sources.summary import distinct_speakers, source_summary, words_per_speaker
 
-__all__ = ["find_sources", "source_summary", "words_per_speaker"]
+__all__ = ["distinct_speakers", "find_sources", "source_summary", "words_per_speaker"]

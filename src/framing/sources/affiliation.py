@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from framing.sources.coreference import Speaker
+from framing.targets import resolve_targets
 
 __all__ = ["Affiliations", "affiliation_lookup"]
 
@@ -20,9 +21,9 @@ __all__ = ["Affiliations", "affiliation_lookup"]
 def affiliation_lookup(affiliation: Any = None) -> Callable[[str], str | None]:
     """A function ``name_or_role -> target or None`` from what the caller passed.
 
-    ``None`` uses the packaged gazetteer of :mod:`framing.targets` when it is installed
-    (no affiliation otherwise); ``False`` turns affiliation off; a callable is used as it
-    is; an object with an ``affiliation`` method (a gazetteer) lends that method.
+    ``None`` uses the packaged gazetteer of :mod:`framing.targets`; ``False`` turns
+    affiliation off; a callable is used as it is; an object with an ``affiliation`` method
+    (a gazetteer) lends that method.
     """
     if affiliation is False:
         return _no_affiliation
@@ -39,17 +40,7 @@ def _no_affiliation(name: str) -> str | None:
 
 @cache
 def _default_affiliation() -> Callable[[str], str | None]:
-    try:
-        from framing.targets import resolve_targets
-    except ImportError:
-        return _no_affiliation
-    try:
-        return resolve_targets(None).affiliation
-    except Exception:  # a broken gazetteer must not stop source finding
-        import logging
-
-        logging.getLogger("framing").warning("framing.targets could not be loaded", exc_info=True)
-        return _no_affiliation
+    return resolve_targets(None).affiliation
 
 
 class Affiliations:

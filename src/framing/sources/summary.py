@@ -9,7 +9,7 @@ import pandas as pd
 
 from framing.schema import CUE_CLASSES, SPEECH_KINDS, UNATTRIBUTED, WORDS_PER_SPEAKER, as_table
 
-__all__ = ["source_summary", "words_per_speaker"]
+__all__ = ["distinct_speakers", "source_summary", "words_per_speaker"]
 
 _SPEAKING_KINDS = frozenset((*SPEECH_KINDS, "mention"))
 
@@ -35,14 +35,9 @@ def source_summary(sources: pd.DataFrame, n_words: int) -> dict[str, Any]:
         and ``cue_<class>`` - the share of cued attributions per cue class.
     """
     # Plain lists rather than pandas: a corpus run summarises every article's small table.
-    kinds, speakers, types, cues, words = (
-        sources[c].tolist() for c in ("kind", "speaker", "speaker_type", "cue_class", "n_words")
-    )
+    kinds, cues, words = (sources[c].tolist() for c in ("kind", "cue_class", "n_words"))
     counts = Counter(kinds)
-    speaking = [i for i, kind in enumerate(kinds) if kind in _SPEAKING_KINDS and speakers[i] != ""]
-    distinct: dict[str, str] = {}
-    for i in speaking:
-        distinct.setdefault(speakers[i], types[i])
+    distinct = distinct_speakers(sources)
     quoted_words = sum(w for kind, w in zip(kinds, words, strict=True) if kind == "direct_quote")
     figures: dict[str, Any] = {
         "n_quotes": counts["direct_quote"],
@@ -115,6 +110,17 @@ def _floor(sources: pd.DataFrame) -> list[tuple[str, str, int, int, float]]:
     ]
     rows.sort(key=lambda row: (-row[3], -row[2]))
     return rows
+
+
+def distinct_speakers(sources: pd.DataFrame) -> dict[str, str]:
+    """``{speaker: speaker_type}`` of the named or described speakers of a sources table
+    (quotes, indirect speech, "according to" and mentions), in order of appearance."""
+    kinds, speakers, types = (sources[c].tolist() for c in ("kind", "speaker", "speaker_type"))
+    distinct: dict[str, str] = {}
+    for kind, speaker, speaker_type in zip(kinds, speakers, types, strict=True):
+        if kind in _SPEAKING_KINDS and speaker != "":
+            distinct.setdefault(speaker, speaker_type)
+    return distinct
 
 
 def _share(values: list[str], value: str) -> float:

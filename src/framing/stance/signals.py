@@ -6,7 +6,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -14,7 +14,7 @@ import pandas as pd
 from framing.schema import STANCE, STANCE_EVIDENCE, as_table, records
 from framing.stance.aim import TargetSpans, aim_loaded_terms
 from framing.stance.speech import reported_speech, speech_signals
-from framing.text import Document
+from framing.text import Document, vader
 
 __all__ = ["CUE_CLASS_VALUES", "DEFAULT_WEIGHTS", "SIGNALS", "StanceOptions", "stance_signals"]
 
@@ -272,7 +272,7 @@ class _Tone:
     def __call__(self, start: int, end: int) -> float:
         key = (start, end)
         if key not in self.cache:
-            self.cache[key] = _vader()(self.text[start:end])
+            self.cache[key] = vader().polarity_scores(self.text[start:end])["compound"]
         return self.cache[key]
 
 
@@ -298,12 +298,3 @@ def _combine(values: Mapping[str, float], weights: Mapping[str, float]) -> float
         return math.nan
     score = sum(v * w for v, w in used) / sum(w for _, w in used)
     return max(-1.0, min(1.0, score))
-
-
-@cache
-def _vader():
-    # vaderSentiment ships its lexicon inside the package: nothing is downloaded.
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    analyzer = SentimentIntensityAnalyzer()
-    return lambda text: analyzer.polarity_scores(text)["compound"]

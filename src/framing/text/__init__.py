@@ -22,6 +22,7 @@ from framing.text.segmentation import (
     tokenize,
     word_key,
 )
+from framing.text.sentiment import vader
 
 __all__ = [
     "NEGATORS",
@@ -39,5 +40,6 @@ __all__ = [
     "segment",
     "term_words",
     "tokenize",
+    "vader",
     "word_key",
 ]
