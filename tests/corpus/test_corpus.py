@@ -123,6 +123,18 @@ def test_empty_corpus_gives_empty_tables_with_their_columns(tmp_path, caplog):
     assert_same_tables(corpus, stored)
 
 
+def test_a_corpus_analysis_built_by_hand_has_an_analysed_ones_columns(demo):
+    by_hand = CorpusAnalysis()
+    for name in TABLES:
+        table, analysed = getattr(by_hand, name), getattr(demo, name)
+        assert table.empty
+        # The demo's articles also carry its own metadata columns (event, note, ...) last.
+        analysed = analysed[analysed.columns[: len(table.columns)]]
+        assert dict(table.dtypes.astype(str)) == dict(analysed.dtypes.astype(str)), name
+    given = demo.loaded_terms.head(3)
+    assert CorpusAnalysis(loaded_terms=given).loaded_terms is given
+
+
 def test_progress_bar_counts_articles(capsys):
     analyze_corpus(small_articles(3), n_jobs=1, progress=True)
     assert "3/3" in capsys.readouterr().err
