@@ -66,6 +66,16 @@ SOURCE_KINDS = (
     "document",
     "scare_quote",
 )
+#: How each source kind is named in reports and the notebook view.
+SOURCE_KIND_LABELS = {
+    "direct_quote": "direct quote",
+    "indirect": "indirect speech",
+    "according_to": "according to",
+    "mention": "mention",
+    "media": "media reference",
+    "document": "document reference",
+    "scare_quote": "scare quote",
+}
 #: The kinds that report speech (their content is someone's words).
 SPEECH_KINDS = ("direct_quote", "indirect", "according_to")
 #: ``sources.speaker_type``.

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from framing.display.highlight import css_class
+from framing.schema import SOURCE_KIND_LABELS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,15 +38,6 @@ __all__ = [
 #: The layers a user can choose, in legend order.
 LAYERS: tuple[str, ...] = ("loaded", "sources", "targets")
 QUOTE_KINDS = ("direct_quote", "scare_quote")
-_KIND_NAMES = {
-    "direct_quote": "direct quote",
-    "indirect": "indirect speech",
-    "according_to": "according to",
-    "mention": "mention",
-    "media": "media reference",
-    "document": "document reference",
-    "scare_quote": "scare quote",
-}
 
 
 def layer_class(layer: str, label: str | None = None) -> str:
@@ -160,7 +152,7 @@ def _speaker_head(row: Mapping[str, Any]) -> str:
 
 
 def _speaker_act(row: Mapping[str, Any]) -> str:
-    kind = _KIND_NAMES.get(str(row["kind"]), str(row["kind"]))
+    kind = SOURCE_KIND_LABELS.get(str(row["kind"]), str(row["kind"]))
     cue = _text(row.get("cue"))
     if not cue:
         return kind

@@ -10,6 +10,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from framing.display import signed
+from framing.schema import SOURCE_KIND_LABELS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -19,15 +20,6 @@ __all__ = ["SIGNAL_DEFINITIONS", "shorten", "sources_section", "stance_section"]
 #: Characters of a quote shown in the sources table (the full text is in the CSV).
 QUOTE_CHARS = 140
 
-KIND_NAMES = {
-    "direct_quote": "direct quote",
-    "indirect": "indirect speech",
-    "according_to": "according to",
-    "mention": "mention",
-    "media": "media reference",
-    "document": "document reference",
-    "scare_quote": "scare quote",
-}
 
 #: What each stance signal measures, in the order they are listed (see framing.stance).
 SIGNAL_DEFINITIONS: dict[str, str] = {
@@ -115,7 +107,7 @@ def sources_section(
     ]
     rows = [
         {
-            "kind": KIND_NAMES.get(str(row["kind"]), _text(row["kind"])),
+            "kind": SOURCE_KIND_LABELS.get(str(row["kind"]), _text(row["kind"])),
             "speaker": _text(row["speaker"]),
             "role": _text(row.get("role")),
             "type": _text(row["speaker_type"]),
