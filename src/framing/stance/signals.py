@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -14,7 +14,7 @@ import pandas as pd
 from framing.schema import STANCE, STANCE_EVIDENCE, as_table, records
 from framing.stance.aim import TargetSpans, aim_loaded_terms
 from framing.stance.speech import reported_speech, speech_signals
-from framing.text import Document, vader
+from framing.text import Document, SpanSentiment
 
 __all__ = ["CUE_CLASS_VALUES", "DEFAULT_WEIGHTS", "SIGNALS", "StanceOptions", "stance_signals"]
 
@@ -127,7 +127,7 @@ def stance_signals(
     for hit in aim_loaded_terms(spans, loaded_terms, cue_spans):
         aimed[hit.target].append(hit)
 
-    tone = _Tone(document.text)
+    tone = SpanSentiment(document.text).compound
     source_rows = records(sources, _SOURCE_COLUMNS)
     speech = reported_speech(source_rows, tone)
     mention_starts = defaultdict(list)
@@ -163,7 +163,11 @@ def stance_signals(
 
 
 def _sentiment(
-    target: str, spans: TargetSpans, evidence: _Evidence, options: StanceOptions, tone: _Tone
+    target: str,
+    spans: TargetSpans,
+    evidence: _Evidence,
+    options: StanceOptions,
+    tone: Callable[[int, int], float],
 ) -> float:
     """VADER compound of the spans about the target (:meth:`TargetSpans.scopes_of`),
     quoted ones weighed less, and of the sentences that continue them."""
@@ -260,20 +264,6 @@ class _Evidence:
 
     def table(self) -> pd.DataFrame:
         return as_table(self.rows, STANCE_EVIDENCE)
-
-
-class _Tone:
-    """VADER compound of spans of one text, each span scored once."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.cache: dict[tuple[int, int], float] = {}
-
-    def __call__(self, start: int, end: int) -> float:
-        key = (start, end)
-        if key not in self.cache:
-            self.cache[key] = vader().polarity_scores(self.text[start:end])["compound"]
-        return self.cache[key]
 
 
 def _mean(values: Sequence[float]) -> float:

@@ -22,7 +22,7 @@ from framing.text.segmentation import (
     tokenize,
     word_key,
 )
-from framing.text.sentiment import vader
+from framing.text.sentiment import SpanSentiment, vader, word_valence
 
 __all__ = [
     "NEGATORS",
@@ -31,6 +31,7 @@ __all__ = [
     "Quote",
     "Sentence",
     "Span",
+    "SpanSentiment",
     "TermTrie",
     "Token",
     "clauses",
@@ -42,4 +43,5 @@ __all__ = [
     "tokenize",
     "vader",
     "word_key",
+    "word_valence",
 ]
