@@ -51,7 +51,7 @@ from framing.lexicon import Lexicon
 from framing.schema import CUE_CLASSES, SPEAKER_TYPES
 from framing.sources import distinct_speakers, find_sources, source_summary
 from framing.targets import resolve_targets
-from framing.text import Document, segment, vader
+from framing.text import Document, SpanSentiment, segment
 
 __all__ = ["EPISTEMIC", "GROUPS", "FramingFeatures", "as_texts"]
 
@@ -364,8 +364,8 @@ def _share(counts: Counter, key: str) -> float:
 
 
 def _tone(text: str) -> list[float]:
-    scores = vader().polarity_scores(text)
-    return [scores["compound"], 1.0 - scores["neu"] if text.strip() else 0.0]
+    scores = SpanSentiment(text).scores(0, len(text))
+    return [scores.compound, 1.0 - scores.neu if text.strip() else 0.0]
 
 
 def _score(stance: pd.Series | None, target: str) -> float:
