@@ -43,5 +43,4 @@ def test_nltk_downloader_is_never_called(monkeypatch, seed_path):
 
     monkeypatch.setattr(nltk, "download", forbidden)
     monkeypatch.setattr(nltk.data, "load", forbidden)
-    framing.text.segmentation._sentence_tokenizer.cache_clear()
     framing.analyze(framing.read_article(seed_path).text + " Mr. Smith agreed.")

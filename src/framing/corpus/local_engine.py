@@ -19,12 +19,11 @@ logger = logging.getLogger("framing")
 #: Batches queued per worker process: enough to keep it busy, few enough to keep memory flat.
 _QUEUED_PER_WORKER = 2
 #: Imported once by the fork server, so that each worker forked from it starts with them
-#: loaded instead of importing them anew (NLTK alone takes seconds). A module missing here
-#: only costs time; one that cannot be imported is skipped.
+#: loaded instead of importing them anew. A module missing here only costs time; one that
+#: cannot be imported is skipped.
 _PRELOAD = [
     "framing.corpus.batch",
     "framing.corpus",
-    "nltk.tokenize.punkt",
     "vaderSentiment.vaderSentiment",
     "pyarrow.parquet",
 ]

@@ -2,8 +2,8 @@
 
 Every span here indexes into the text given to :func:`segment`, unchanged: normalisation
 (lower case, apostrophes) only ever produces *keys* for matching, never new offsets.
-Sentences come from NLTK's Punkt given parameters the project ships
-(``punkt_abbreviations.txt`` beside this module), so nothing is downloaded.
+Sentences are Punkt's (:mod:`framing.text.sentences`), with the abbreviations the
+project ships, so nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 from typing import NamedTuple
 
 from framing.text.quotes import find_quotes
+from framing.text.sentences import sentence_spans
 
 __all__ = [
     "Document",
@@ -151,12 +151,11 @@ def segment(text: str) -> Document:
     have one paragraph per line (the layout of many corpora).
     """
     paragraphs = _paragraphs(text)
-    tokenizer = _sentence_tokenizer()
     sentences: list[Sentence] = []
     tokens: list[Token] = []
     for paragraph_id, (p_start, p_end) in enumerate(paragraphs):
         chunk = text[p_start:p_end]
-        for s_start, s_end in tokenizer.span_tokenize(chunk):
+        for s_start, s_end in sentence_spans(chunk):
             sentence = Sentence(len(sentences), p_start + s_start, p_start + s_end, paragraph_id)
             sentences.append(sentence)
             tokens.extend(tokenize(chunk[s_start:s_end], sentence.start, sentence.id))
@@ -180,21 +179,6 @@ def _paragraphs(text: str) -> list[Span]:
             spans.append(Span(position + lead, position + lead + len(stripped)))
         position = match.end() if match else len(text)
     return spans
-
-
-@cache
-def _sentence_tokenizer():
-    # Imported here so that `import framing` does not load NLTK.
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    parameters = PunktParameters()
-    source = resources.files("framing.text").joinpath("punkt_abbreviations.txt")
-    parameters.abbrev_types = {
-        line.strip().lower().rstrip(".")
-        for line in source.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    }
-    return PunktSentenceTokenizer(parameters)
 
 
 # Closed-class negators; "'t" is the clitic split off "doesn't", "isn't".
