@@ -12,8 +12,9 @@ Measures, over all gold attributions of the split (micro-averaged):
   predicted content overlaps its content;
 - precision: a predicted attribution (a direct quote, indirect speech or "according to"
   row) is right when its cue or content overlaps a gold attribution's;
-- F1; and speaker accuracy: among found gold attributions that have a source, the share
-  whose matched prediction's speaker span overlaps the gold source.
+- F1; speaker accuracy among found gold attributions that have a source (the share whose
+  matched prediction's speaker span overlaps the gold source), and the share of all gold
+  attributions whose speaker is right.
 
 Exits 0 with a message when the data is absent. Prints a markdown table.
 """
@@ -58,9 +59,10 @@ class Counts:
         precision = self.right / self.predicted if self.predicted else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         speaker = self.speaker_right / self.with_source if self.with_source else 0.0
+        of_all = self.speaker_right / self.gold if self.gold else 0.0
         return (
             f"| {name} | {recall:.3f} | {precision:.3f} | {f1:.3f} | {speaker:.3f} "
-            f"| {self.gold} | {self.predicted} | {self.seconds:.1f} |"
+            f"| {of_all:.3f} | {self.gold} | {self.predicted} | {self.seconds:.1f} |"
         )
 
 
@@ -139,8 +141,11 @@ def main(argv: list[str]) -> int:
             counts[name].seconds += time.perf_counter() - started
             score(counts[name], gold, predictions)
     print(f"PolNeAR {split}: {n_articles} annotated articles\n")
-    print("| system | recall | precision | F1 | speaker acc. | gold | predicted | seconds |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| system | recall | precision | F1 | speaker acc. (found) | speaker right (all) "
+        "| gold | predicted | seconds |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, count in counts.items():
         print(count.row(name))
     return 0
