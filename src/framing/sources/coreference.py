@@ -208,10 +208,7 @@ class Resolver:
             return
         first, last = phrase.appositive
         if any(self.view.tags[i] == "role" for i in range(first, last + 1)):
-            while first <= last and self.view.keys[first] in ("a", "an", "the"):
-                first += 1
-            if first <= last:
-                entity.role = self.view.text(first, last)
+            entity.role = self.view.text(first, last)  # "the Labour MP for Newcastle Central"
 
 
 def _singular(label: str) -> bool:

@@ -39,7 +39,8 @@ class Phrase:
 
     ``form`` is ``pronoun``, ``name`` (it holds a capitalised name chunk), ``possessive``
     (his/her/their) or ``noun`` (a common-noun phrase: "a senior official").
-    ``appositive`` is the token range of a comma-bracketed description, if any.
+    ``appositive`` is the token range of a comma-bracketed description, if any;
+    ``relative`` the relative pronoun ("who") that is the cue's subject as written, or -1.
     """
 
     first: int
@@ -47,6 +48,7 @@ class Phrase:
     form: str
     chunk: int = -1
     appositive: tuple[int, int] | None = None
+    relative: int = -1
 
 
 def phrase_before(view: TokenView, last: int, lo: int) -> Phrase | None:

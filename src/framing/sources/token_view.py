@@ -155,11 +155,19 @@ class TokenView:
         previous = self.tokens[j - 1]
         return self.keys[j] == "." and (len(previous.text) == 1 or self.tags[j - 1] == "honorific")
 
+    def _after_honorific(self, i: int, first: int) -> bool:
+        """Whether token ``i`` follows an honorific ("Mr. King", "Ms. Bishop": a name)."""
+        previous = i - 1 if i - 1 >= first and self.keys[i - 1] != "." else i - 2
+        return previous >= first and self.tags[previous] == "honorific"
+
     def _add_chunk(self, first: int, last: int) -> None:
         name_first = first
         for i in range(first, last + 1):
-            if self.tags[i] in ("role", "honorific") or self.keys[i] == ".":
-                name_first = i + 1
+            title_stop = self.keys[i] == "." and i - 1 >= first and self.tags[i - 1] is not None
+            if title_stop or (
+                self.tags[i] in ("role", "honorific") and not self._after_honorific(i, first)
+            ):
+                name_first = i + 1  # after "Sen." or "Foreign Minister", not after "W."
         while name_first <= last and not self.capitalised(name_first):
             name_first += 1
         kind = _chunk_kind(self.tags[first : last + 1], last - first + 1, name_first > first)
