@@ -15,9 +15,9 @@ from bisect import bisect_left
 
 from framing.sources.context import Found, SourceText, cue_lexicon
 from framing.sources.grammar_words import ADVERBIAL_STARTS, TIME_WORDS, is_adverb, word_set
-from framing.sources.speech_act import CATENATIVES, is_conditional, speech_act
 from framing.sources.reported_content import ReportedContent
 from framing.sources.speakers import Phrase, phrase_after, phrase_before
+from framing.sources.speech_act import CATENATIVES, is_conditional, speech_act
 from framing.text import Match, inflection_candidates
 
 __all__ = ["find_attributions"]
@@ -252,7 +252,10 @@ class _Attributions:
     def _heads_subject(self, phrase: Phrase, lo: int) -> bool:
         """Whether a phrase before an insertion opens its clause (so it is the subject)."""
         view = self.view
-        if all(view.keys[i][0].isdigit() or not view.word(i) for i in range(phrase.first, phrase.last + 1)):
+        if all(
+            view.keys[i][0].isdigit() or not view.word(i)
+            for i in range(phrase.first, phrase.last + 1)
+        ):
             return False  # "59" in "Donna Reed, 59, of Ashton"
         before = phrase.first - 1
         return (

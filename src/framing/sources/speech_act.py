@@ -51,7 +51,11 @@ def speech_act(verb_group: Iterable[str], conditional: bool = False) -> str:
     lemmas = [set(inflection_candidates(k)) | {k} for k in keys]
     if any(k in _NEGATORS for k in keys) or any(lemma & _DENYING for lemma in lemmas):
         return "negated"
-    if conditional or any(k in _MODALS for k in keys) or any(lemma & _INTENDING for lemma in lemmas):
+    if (
+        conditional
+        or any(k in _MODALS for k in keys)
+        or any(lemma & _INTENDING for lemma in lemmas)
+    ):
         return "hypothetical"
     return "reported"
 
