@@ -66,8 +66,9 @@ class QuoteSpeakers:
     def _heard(self, phrase: Phrase) -> tuple[Speaker | None, tuple[int, int]]:
         """The speaker a phrase names, recorded as having spoken, and their span."""
         speaker = self.resolver.resolve(phrase)
-        self.resolver.heard(speaker)
-        return speaker, self.source.span(phrase.first, phrase.last)
+        span = self.source.span(phrase.first, phrase.last)
+        self.resolver.heard(speaker, span[0])
+        return speaker, span
 
     def _is_scare(self, index: int) -> bool:
         quote = self.source.quotes[index]

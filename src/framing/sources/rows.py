@@ -64,7 +64,7 @@ class SourceRows:
             if speaker is None and not item.children and not (item.passive and item.reported):
                 continue  # content without anyone reporting it ("this suggests that")
             previous[item.sentence_id] = (speaker, span)
-            resolver.heard(speaker)
+            resolver.heard(speaker, span[0] if span[0] >= 0 else item.anchor)
             for child in item.children:
                 row = self._quote_row(child.quote, speaker, span, item, "")
                 rows.append(row)
