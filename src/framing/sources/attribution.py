@@ -14,7 +14,13 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from framing.sources.context import Found, SourceText, cue_lexicon
-from framing.sources.grammar_words import ADVERBIAL_STARTS, TIME_WORDS, is_adverb, word_set
+from framing.sources.grammar_words import (
+    ADVERBIAL_STARTS,
+    DASHES,
+    TIME_WORDS,
+    is_adverb,
+    word_set,
+)
 from framing.sources.reported_content import ReportedContent
 from framing.sources.speakers import Phrase, phrase_after, phrase_before
 from framing.sources.speech_act import CATENATIVES, is_conditional, speech_act
@@ -37,6 +43,7 @@ _SKIP_BEFORE_CUE = word_set(
     "don isn wasn aren weren hasn haven hadn won wouldn couldn shouldn ca mustn needn long "
     "together both all each yet"
 )
+_PARTICIPLE_OPENERS = word_set("in while after by when before since upon")
 _TIME_PREPOSITIONS = word_set("on in at last this early late")
 MAX_VERB_GROUP = 8  # tokens between a speaker and a cue ("has not yet been able to")
 _INSERTION_STARTS = word_set(
@@ -125,6 +132,12 @@ class _Attributions:
             if by < hi and view.keys[by] == "by":
                 item.phrase = phrase_after(view, by + 1, hi)
             return item, match.first
+        if view.keys[match.first].endswith(("ing", "ed")) and self._opens_sentence(match.first, lo):
+            # "Citing a report, Trump said", "Asked about it, Clinton said": the participle's
+            # subject is the main clause's, after the comma that closes the participle clause
+            item.phrase = self._subject_after_participle(match.last + 1, hi)
+            item.opening = True
+            return item, match.first
         if subject is not None:
             item.phrase = subject
             return item, subject.first
@@ -143,6 +156,24 @@ class _Attributions:
         if previous >= lo and view.keys[previous] in (",", "and", "but", "while"):
             item.inherit = True
         return item, match.first
+
+    def _opens_sentence(self, cue: int, lo: int) -> bool:
+        """Whether a participle cue opens its sentence ("Citing", "In defending", "Asked")."""
+        return cue == lo or (cue == lo + 1 and self.view.keys[lo] in _PARTICIPLE_OPENERS)
+
+    def _subject_after_participle(self, first: int, hi: int) -> Phrase | None:
+        view = self.view
+        comma = first
+        while comma < hi and view.keys[comma] != "," and comma - first <= INSERTION_MAX:
+            comma += 1
+        if comma >= hi or view.keys[comma] != ",":
+            return None
+        phrase = phrase_after(view, comma + 1, hi)
+        return (
+            phrase
+            if phrase is not None and view.keys[phrase.first] not in ("it", "there")
+            else None
+        )
 
     def _inverted_subject(self, phrase: Phrase, hi: int) -> bool:
         """ "said Smith", "said he": the clause ends after the phrase (or an adverbial or a
@@ -191,7 +222,7 @@ class _Attributions:
             return None, False, group
         key = view.keys[i]
         if key in ("who", "which", "that"):
-            j = i - 1 if i - 1 >= lo and view.keys[i - 1] != "," else i - 2
+            j = i - 1 if i - 1 >= lo and view.keys[i - 1] not in (",", *DASHES) else i - 2
             phrase = phrase_before(view, j, lo)
             if phrase is not None and key != "that":
                 phrase.relative = i  # the relative pronoun is the cue's subject as written
