@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from framing.sources.colon_speakers import headline_attributions
 from framing.sources.context import Found, SourceText, cue_lexicon
 from framing.sources.grammar_words import (
     ADVERBIAL_STARTS,
@@ -78,6 +79,7 @@ class _Attributions:
 
     def found(self) -> list[Found]:
         found = self._cue_attributions() + self._speech_noun_attributions()
+        found += headline_attributions(self.source)
         self._claim_quotes_in_content(found)
         for index, quote in enumerate(self.source.quotes):
             if index not in self.claimed:
