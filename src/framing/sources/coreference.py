@@ -133,6 +133,12 @@ class Resolver:
         view = self.view
         if phrase.form in ("pronoun", "possessive"):
             return self._pronoun(view.keys[phrase.first], view.tokens[phrase.first].start)
+        if phrase.coordinated:  # "Smith and Jones", "the University and College Union"
+            label = view.text(phrase.first, phrase.last)
+            kind = view.chunks[phrase.chunk].kind if phrase.chunk != -1 else "person"
+            entity = self.entities.setdefault(label.lower(), Entity(label, kind, key=label.lower()))
+            entity.plural = kind == "person"
+            return Speaker(label, _speaker_type(entity.kind), entity.role, entity)
         if phrase.chunk != -1 and phrase.form == "name":
             entity = self.entity_of_chunk(phrase.chunk)
             chunk = view.chunks[phrase.chunk]
@@ -201,7 +207,7 @@ class Resolver:
     def _noun(self, phrase: Phrase) -> Speaker:
         view = self.view
         label = view.text(phrase.first, phrase.last)
-        tag = view.noun_tag(phrase.first, phrase.last)
+        tag = view.noun_tag(*(phrase.head or (phrase.first, phrase.last)))
         if tag == "role" and view.keys[phrase.first] == "the":
             entity = self._by_role(phrase)
             if entity is not None:
