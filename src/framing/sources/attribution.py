@@ -15,6 +15,7 @@ from bisect import bisect_left
 
 from framing.sources.colon_speakers import headline_attributions
 from framing.sources.context import Found, SourceText, cue_lexicon
+from framing.sources.cue_forms import is_verb_use
 from framing.sources.grammar_words import (
     ADVERBIAL_STARTS,
     DASHES,
@@ -108,7 +109,9 @@ class _Attributions:
         if self.quote_of[match.first] != -1 or self.quote_of[match.last] != -1:
             return False
         first_of_sentence = view.bounds(match.first)[0] == match.first
-        return view.chunk_of[match.first] == -1 or first_of_sentence
+        if view.chunk_of[match.first] != -1 and not first_of_sentence:
+            return False
+        return is_verb_use(view, match.first, match.last, self.source.cue_terms[match.entry])
 
     def _cue_group(self, match: Match) -> tuple[Found, int]:
         """The attribution's speaker phrase; returns the item and its group's first token."""
