@@ -266,10 +266,26 @@ class _Attributions:
                 return None
             phrase = phrase_before(view, j - 1, lo)
             if phrase is not None and self._heads_subject(phrase, lo):
+                named = self._name_filling(j + 1, comma - 1)
+                if named is not None and phrase.form == "noun":
+                    # "A lawyer for the family, Ben Crump, said": the name is the speaker
+                    named.appositive = (phrase.first, phrase.last)
+                    return named
                 phrase.appositive = (j + 1, comma - 1)
                 return phrase
             end = j
         return None
+
+    def _name_filling(self, first: int, last: int) -> Phrase | None:
+        """A person's name chunk that makes up the whole of tokens ``[first, last]``."""
+        view = self.view
+        chunk_id = view.chunk_of[first]
+        if chunk_id == -1:
+            return None
+        chunk = view.chunks[chunk_id]
+        if chunk.first != first or chunk.last != last or chunk.kind != "person":
+            return None
+        return Phrase(first, last, "name", chunk_id)
 
     def _opens_insertion(self, i: int) -> bool:
         """Whether token ``i`` can open an appositive or a relative clause after a comma."""
