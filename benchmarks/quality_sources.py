@@ -98,7 +98,9 @@ def _span(start: int, end: int) -> Span | None:
     return (int(start), int(end)) if start >= 0 else None
 
 
-_PRONOUNS = frozenset(["he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "i", "we", "you"])
+_PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "i", "we", "you"}
+)
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 _PREPOSITIONS = re.compile(r"\s(of|for|at|in|on|from|with|to|by)\s")
 _NEGATION = re.compile(r"\b(not|never|n[’']t|refus\w*|declin\w*)\b|n[’']t\b", re.IGNORECASE)
