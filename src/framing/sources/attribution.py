@@ -76,6 +76,7 @@ class _Attributions:
         self.quote_of = source.quote_of
         self.claimed: dict[int, Found] = {}
         self.cues = [m for m in cue_lexicon().find(self.view.tokens) if self._usable_cue(m)]
+        self.cue_firsts = {m.first for m in self.cues}
         self.content = ReportedContent(source, {m.first for m in self.cues})
 
     def found(self) -> list[Found]:
@@ -174,11 +175,13 @@ class _Attributions:
         if comma >= hi or view.keys[comma] != ",":
             return None
         phrase = phrase_after(view, comma + 1, hi)
-        return (
-            phrase
-            if phrase is not None and view.keys[phrase.first] not in ("it", "there")
-            else None
-        )
+        if phrase is None or view.keys[phrase.first] in ("it", "there"):
+            return None
+        for i in range(phrase.first + 1, phrase.last + 1):
+            if i in self.cue_firsts:  # "Citing X, the mayor said": "said" is no part of it
+                phrase.last = i - 1
+                break
+        return phrase
 
     def _inverted_subject(self, phrase: Phrase, hi: int) -> bool:
         """ "said Smith", "said he": the clause ends after the phrase (or an adverbial or a

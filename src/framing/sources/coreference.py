@@ -134,7 +134,8 @@ class Resolver:
         if phrase.form in ("pronoun", "possessive"):
             return self._pronoun(view.keys[phrase.first], view.tokens[phrase.first].start)
         if phrase.coordinated:  # "Smith and Jones", "the University and College Union"
-            label = view.text(phrase.first, phrase.last)
+            first = phrase.first + (view.keys[phrase.first] in ("the", "a", "an"))
+            label = view.text(first, phrase.last)
             kind = view.chunks[phrase.chunk].kind if phrase.chunk != -1 else "person"
             entity = self.entities.setdefault(label.lower(), Entity(label, kind, key=label.lower()))
             entity.plural = kind == "person"

@@ -130,11 +130,14 @@ class QuoteSpeakers:
         view = self.view
         first = bisect_left(self.source.token_starts, last_end)
         last = bisect_left(self.source.token_starts, quote.start)
-        return not any(
-            view.chunk_of[i] != -1 and view.chunks[view.chunk_of[i]].kind == "person"
-            for i in range(first, last)
-            if self.quote_of[i] == -1
-        )
+        named = speaker.name if speaker is not None else ""
+        for i in range(first, last):
+            chunk = view.chunks[view.chunk_of[i]] if view.chunk_of[i] != -1 else None
+            if chunk is None or chunk.kind != "person" or self.quote_of[i] != -1:
+                continue
+            if view.text(chunk.name_first, chunk.last) not in named:
+                return False  # someone else is named between the quotes
+        return True
 
     def _standalone(self, index: int) -> bool:
         """No words outside the quote in the sentences it spans."""
