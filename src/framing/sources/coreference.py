@@ -178,25 +178,30 @@ class Resolver:
         return Speaker(key, "anonymous" if person == "p" else "organisation")
 
     def _recent_person(self, gender: str, at: int) -> Entity | None:
-        """The most recent compatible speaker or introduced person ("X was ..."), else the
-        most recent compatible named person; None when no candidate fits."""
+        """The most recent compatible named speaker or introduced person ("X was ..."),
+        else named person, else unnamed speaker ("a senior official"); None when no
+        candidate fits."""
         spoken = next(
-            ((start, e) for start, e in reversed(self.spoken) if _fits_person(e, gender)), None
+            ((start, e) for start, e in reversed(self.spoken) if _fits(e, gender, ("person",))),
+            None,
         )
         index = bisect_left(self._subject_starts, at)
         subject = next(
             (
                 self._subjects[i]
                 for i in range(index - 1, -1, -1)
-                if _fits_person(self._subjects[i][1], gender)
+                if _fits(self._subjects[i][1], gender, ("person",))
             ),
             None,
         )
         if spoken is not None or subject is not None:
             return max((c for c in (spoken, subject) if c is not None), key=lambda c: c[0])[1]
         for entity in self._mentioned_before(at):
-            if entity.kind == "person" and entity.gender in (None, gender):
+            if _fits(entity, gender, ("person",)):
                 return entity
+        for _, entity in reversed(self.spoken):
+            if _fits(entity, gender, ("anonymous", "labelled")):
+                return entity  # "A senior official said ... She added"
         return None
 
     def _mentioned_before(self, at: int) -> Iterator[Entity]:
@@ -253,13 +258,9 @@ class Resolver:
             entity.role = self.view.text(first, last)  # "the Labour MP for Newcastle Central"
 
 
-def _fits_person(entity: Entity, gender: str) -> bool:
-    """Whether "he" (``m``) or "she" (``f``) can refer to ``entity``."""
-    return (
-        entity.kind in ("person", "anonymous", "labelled")
-        and not entity.plural
-        and entity.gender in (None, gender)
-    )
+def _fits(entity: Entity, gender: str, kinds: tuple[str, ...]) -> bool:
+    """Whether "he" (``m``) or "she" (``f``) can refer to ``entity`` (one of ``kinds``)."""
+    return entity.kind in kinds and not entity.plural and entity.gender in (None, gender)
 
 
 def _fits_non_person(entity: Entity, person: str | None) -> bool:

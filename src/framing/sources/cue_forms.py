@@ -6,7 +6,8 @@ used as adjectives ("patients admitted to hospital"). :func:`is_verb_use` reads 
 words around a matched cue, as a reader would, and rejects:
 
 - an agent noun the inflection rules reach ("writer" from "write");
-- a cue right after a determiner ("the ruling", "a call", "these reports");
+- a cue right after a determiner ("the ruling", "a call", "these reports") or a
+  possessive 's ("Moscow's support"; but "he's claiming");
 - a cue in its base form after "a"/"an"/"each" and one or two modifiers ("a conference
   call", but not "a source said");
 - a plural-looking cue followed by an auxiliary ("claims were", "worries have");
@@ -25,6 +26,7 @@ _NOUN_DETERMINERS = word_set("a an the this these those each every another any n
 _SINGULAR_DETERMINERS = word_set("a an each every another")
 _AUXILIARIES = word_set("is are was were has have had will would could can may might do did")
 _AGENT_PREPOSITIONS = word_set("by to into in at from")
+_PRONOUN_CONTRACTIONS = word_set("he she it who that there what where")  # "he's claiming"
 _IRREGULAR_PAST = word_set("wrote thought felt knew swore spoke")
 
 
@@ -34,6 +36,8 @@ def is_verb_use(view: TokenView, first: int, last: int, term: str) -> bool:
     if key.endswith(("er", "ers")) and not term.endswith(("er", "ers")):
         return False  # "writer", "announcer", "contender"
     previous = view.keys[first - 1] if first > 0 else ""
+    if previous == "'s" and first >= 2 and view.keys[first - 2] not in _PRONOUN_CONTRACTIONS:
+        return False  # "Moscow's support", "Trump's claim": a possessed noun
     if (
         previous in _NOUN_DETERMINERS
         and view.tokens[first - 1].sentence_id == view.tokens[first].sentence_id

@@ -138,10 +138,12 @@ class ReportedContent:
         phrase = item.phrase
         if phrase is None or phrase.first > match.first:
             return False
+        view = self.view
+        short_plural = phrase.last - phrase.first < 3 and plural_head(view.keys[phrase.last])
         return (
             phrase.form in ("name", "pronoun")
-            or self.view.noun_tag(phrase.first, phrase.last) is not None
-            or plural_head(self.view.keys[phrase.last])  # "voters", "delegates": people
+            or view.noun_tag(*(phrase.head or (phrase.first, phrase.last))) is not None
+            or (short_plural and view.keys[phrase.first] != "that")  # "voters", "delegates"
         )
 
     def _weigh_parenthetical(
