@@ -106,8 +106,6 @@ class SourceRows:
     ) -> tuple[Speaker | None, tuple[int, int]]:
         if item.phrase is not None:
             speaker = resolver.resolve(item.phrase)
-            if item.phrase.relative >= 0:  # "X, who said": the pronoun, as for "he said"
-                return speaker, self.source.span(item.phrase.relative, item.phrase.relative)
             return speaker, self.source.span(item.phrase.first, item.phrase.last)
         if item.inherit and item.sentence_id in previous:
             return previous[item.sentence_id]
