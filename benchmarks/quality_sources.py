@@ -12,10 +12,14 @@ Measures, over all gold attributions of the split (micro-averaged):
   predicted content overlaps its content;
 - precision: a predicted attribution (a direct quote, indirect speech or "according to"
   row) is right when its cue or content overlaps a gold attribution's;
-- F1; and speaker accuracy: among found gold attributions that have a source, the share
-  whose matched prediction's speaker span overlaps the gold source.
+- F1; speaker accuracy among found gold attributions that have a source (the share whose
+  matched prediction's speaker span overlaps the gold source), and the share of all gold
+  attributions whose speaker is right.
 
-Exits 0 with a message when the data is absent. Prints a markdown table.
+and the same figures per error family that the gold spans show (a pronoun or relative
+pronoun as the source, an appositive, a prepositional phrase or a coordination in the
+source, a quotation as content, a negated cue, no source). Exits 0 with a message when
+the data is absent. Prints markdown tables.
 """
 
 from __future__ import annotations
@@ -58,9 +62,10 @@ class Counts:
         precision = self.right / self.predicted if self.predicted else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         speaker = self.speaker_right / self.with_source if self.with_source else 0.0
+        of_all = self.speaker_right / self.gold if self.gold else 0.0
         return (
             f"| {name} | {recall:.3f} | {precision:.3f} | {f1:.3f} | {speaker:.3f} "
-            f"| {self.gold} | {self.predicted} | {self.seconds:.1f} |"
+            f"| {of_all:.3f} | {self.gold} | {self.predicted} | {self.seconds:.1f} |"
         )
 
 
@@ -93,23 +98,69 @@ def _span(start: int, end: int) -> Span | None:
     return (int(start), int(end)) if start >= 0 else None
 
 
-def score(counts: Counts, gold: Sequence, predictions: list[Prediction]) -> None:
+_PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "i", "we", "you"}
+)
+_RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+_PREPOSITIONS = re.compile(r"\s(of|for|at|in|on|from|with|to|by)\s")
+_NEGATION = re.compile(r"\b(not|never|n[’']t|refus\w*|declin\w*)\b|n[’']t\b", re.IGNORECASE)
+
+#: Error families measurable from the gold spans alone: name -> test on (source, cue, content).
+FAMILIES = {
+    "pronoun source (he said)": lambda src, cue, content: src.lower() in _PRONOUNS,
+    "relative source (who said)": lambda src, cue, content: src.lower() in _RELATIVES,
+    "appositive source (X, role, said)": lambda src, cue, content: "," in src,
+    "prepositional source (staff on ...)": lambda src, cue, content: bool(
+        _PREPOSITIONS.search(src)
+    ),
+    "coordinated source (X and Y)": lambda src, cue, content: " and " in src,
+    "quotation content": lambda src, cue, content: content[:1] in "\"“‘'",
+    "negated or refused cue": lambda src, cue, content: bool(_NEGATION.search(cue)),
+    "no source given": lambda src, cue, content: not src,
+}
+
+
+def families(text: str, gold: Sequence) -> list[list[str]]:
+    """The families each gold attribution belongs to."""
+    out = []
+    for g in gold:
+        src = " ".join(text[a:b] for a, b in g.source_spans).strip() if g.has_source else ""
+        cue = " ".join(text[a:b] for a, b in g.cue_spans)
+        content = " ".join(text[a:b] for a, b in g.content_spans).strip()
+        out.append([name for name, test in FAMILIES.items() if test(src, cue, content)])
+    return out
+
+
+def score(
+    counts: Counts,
+    gold: Sequence,
+    predictions: list[Prediction],
+    by_family: dict[str, Counts] | None = None,
+    gold_families: list[list[str]] | None = None,
+) -> None:
     counts.gold += len(gold)
     counts.predicted += len(predictions)
     counts.right += sum(
         any(overlaps(p.cue, g.cue_spans) or overlaps(p.content, g.content_spans) for g in gold)
         for p in predictions
     )
-    for g in gold:
+    for index, g in enumerate(gold):
         by_cue = [p for p in predictions if overlaps(p.cue, g.cue_spans)]
         by_content = [p for p in predictions if overlaps(p.content, g.content_spans)]
         matched = (by_cue or by_content or [None])[0]
+        targets = [counts]
+        if by_family is not None and gold_families is not None:
+            targets += [by_family[name] for name in gold_families[index]]
+            for name in gold_families[index]:
+                by_family[name].gold += 1
         if matched is None:
             continue
-        counts.found += 1
-        if g.has_source:
-            counts.with_source += 1
-            counts.speaker_right += overlaps(matched.speaker, g.source_spans)
+        right = g.has_source and overlaps(matched.speaker, g.source_spans)
+        for target in targets:
+            target.found += 1
+            if g.has_source:
+                target.with_source += 1
+                target.speaker_right += right
 
 
 def main(argv: list[str]) -> int:
@@ -127,6 +178,7 @@ def main(argv: list[str]) -> int:
         "`NAME said` regex": baseline_predictions,
     }
     counts = {name: Counts() for name in systems}
+    by_family = {name: Counts() for name in FAMILIES}
     for predict in systems.values():
         predict("Warm-up: loading lexicons, said Smith.")
     n_articles = 0
@@ -137,12 +189,26 @@ def main(argv: list[str]) -> int:
             started = time.perf_counter()
             predictions = predict(article.text)
             counts[name].seconds += time.perf_counter() - started
-            score(counts[name], gold, predictions)
+            if name == "framing.find_sources":
+                score(counts[name], gold, predictions, by_family, families(article.text, gold))
+            else:
+                score(counts[name], gold, predictions)
     print(f"PolNeAR {split}: {n_articles} annotated articles\n")
-    print("| system | recall | precision | F1 | speaker acc. | gold | predicted | seconds |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| system | recall | precision | F1 | speaker acc. (found) | speaker right (all) "
+        "| gold | predicted | seconds |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, count in counts.items():
         print(count.row(name))
+    print("\nframing.find_sources by error family (gold attributions of each shape):\n")
+    print("| family | gold | recall | speaker acc. (found) | speaker right (all) |")
+    print("|---|---|---|---|---|")
+    for name, count in by_family.items():
+        recall = count.found / count.gold if count.gold else 0.0
+        accuracy = count.speaker_right / count.with_source if count.with_source else 0.0
+        of_all = count.speaker_right / count.gold if count.gold else 0.0
+        print(f"| {name} | {count.gold} | {recall:.3f} | {accuracy:.3f} | {of_all:.3f} |")
     return 0
 
 

@@ -51,9 +51,9 @@ SOURCES = {
 }
 
 #: The sources table as :func:`framing.sources.find_sources` returns it: the contract's
-#: columns, then the speaker's ``role`` ("Russian Foreign Minister") and the cue's
-#: lexicon entry (``cue_term``, "insinuate").
-SOURCE_COLUMNS = {**SOURCES, "role": "object", "cue_term": "object"}
+#: columns, then the speaker's ``role`` ("Russian Foreign Minister"), the cue's lexicon
+#: entry (``cue_term``, "insinuate") and ``speech_act`` (one of :data:`SPEECH_ACTS`).
+SOURCE_COLUMNS = {**SOURCES, "role": "object", "cue_term": "object", "speech_act": "object"}
 
 #: ``sources.kind``: the contract's six kinds and ``scare_quote`` (a short quoted phrase
 #: outside any attribution).
@@ -78,6 +78,11 @@ SOURCE_KIND_LABELS = {
 }
 #: The kinds that report speech (their content is someone's words).
 SPEECH_KINDS = ("direct_quote", "indirect", "according_to")
+#: ``sources.speech_act``: whether the speech happened (``reported``), is denied ("did not
+#: say", "refused to acknowledge": ``negated``) or only possible ("might suggest", "is
+#: expected to announce": ``hypothetical``). Summary and stance figures count only
+#: ``reported`` speech.
+SPEECH_ACTS = ("reported", "negated", "hypothetical")
 #: ``sources.speaker_type``.
 SPEAKER_TYPES = ("person", "organisation", "anonymous", "labelled", "media", "document")
 #: ``sources.cue_class``: how the cue verb positions what is reported.

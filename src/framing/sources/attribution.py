@@ -13,15 +13,25 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from framing.sources.colon_speakers import headline_attributions
 from framing.sources.context import Found, SourceText, cue_lexicon
-from framing.sources.grammar_words import TIME_WORDS, is_adverb, word_set
+from framing.sources.cue_forms import is_verb_use
+from framing.sources.grammar_words import (
+    ADVERBIAL_STARTS,
+    DASHES,
+    TIME_WORDS,
+    is_adverb,
+    word_set,
+)
 from framing.sources.reported_content import ReportedContent
 from framing.sources.speakers import Phrase, phrase_after, phrase_before
-from framing.text import Match
+from framing.sources.speech_act import CATENATIVES, is_conditional, speech_act
+from framing.text import Match, inflection_candidates
 
 __all__ = ["find_attributions"]
 
 INSERTION_MAX = 30  # tokens of a comma-bracketed insertion ("X, who ..., said")
+MAX_INSERTIONS = 4  # comma-separated insertions between a speaker and a cue ("X, 59, of Y, Md.,")
 RELATIVE_MAX = (
     8  # tokens of a relative clause before a cue ("an official who asked not to be named said")
 )
@@ -31,8 +41,13 @@ _SKIP_BEFORE_CUE = word_set(
     "has have had having is are was were be been being will would could can may might must "
     "should shall did does do also later then again previously once further reportedly "
     "allegedly not n't 't never himself herself itself themselves too just first almost "
-    "immediately soon often always still already even now"
+    "immediately soon often always still already even now 's 're 'm 've 'd 'll doesn didn "
+    "don isn wasn aren weren hasn haven hadn won wouldn couldn shouldn ca mustn needn long "
+    "together both all each yet"
 )
+_PARTICIPLE_OPENERS = word_set("in while after by when before since upon")
+_TIME_PREPOSITIONS = word_set("on in at last this early late")
+MAX_VERB_GROUP = 8  # tokens between a speaker and a cue ("has not yet been able to")
 _INSERTION_STARTS = word_set(
     "who which whose a an the his her its their speaking writing asked citing however "
     "meanwhile though too also in on at during after before for when while like now then "
@@ -61,10 +76,12 @@ class _Attributions:
         self.quote_of = source.quote_of
         self.claimed: dict[int, Found] = {}
         self.cues = [m for m in cue_lexicon().find(self.view.tokens) if self._usable_cue(m)]
+        self.cue_firsts = {m.first for m in self.cues}
         self.content = ReportedContent(source, {m.first for m in self.cues})
 
     def found(self) -> list[Found]:
         found = self._cue_attributions() + self._speech_noun_attributions()
+        found += headline_attributions(self.source)
         self._claim_quotes_in_content(found)
         for index, quote in enumerate(self.source.quotes):
             if index not in self.claimed:
@@ -93,7 +110,9 @@ class _Attributions:
         if self.quote_of[match.first] != -1 or self.quote_of[match.last] != -1:
             return False
         first_of_sentence = view.bounds(match.first)[0] == match.first
-        return view.chunk_of[match.first] == -1 or first_of_sentence
+        if view.chunk_of[match.first] != -1 and not first_of_sentence:
+            return False
+        return is_verb_use(view, match.first, match.last, self.source.cue_terms[match.entry])
 
     def _cue_group(self, match: Match) -> tuple[Found, int]:
         """The attribution's speaker phrase; returns the item and its group's first token."""
@@ -110,12 +129,20 @@ class _Attributions:
             item.kind = "according_to"
             item.phrase = phrase_after(view, match.last + 1, hi)
             return item, match.first
-        subject, passive = self._subject_before(match.first, lo)
+        subject, passive, group = self._subject_before(match.first, lo)
         item.passive = passive
+        opener = (subject.first if subject is not None else match.first) - 1
+        item.speech_act = speech_act(group, opener >= lo and is_conditional(view.keys[opener]))
         if passive:
             by = match.last + 1
             if by < hi and view.keys[by] == "by":
                 item.phrase = phrase_after(view, by + 1, hi)
+            return item, match.first
+        if view.keys[match.first].endswith(("ing", "ed")) and self._opens_sentence(match.first, lo):
+            # "Citing a report, Trump said", "Asked about it, Clinton said": the participle's
+            # subject is the main clause's, after the comma that closes the participle clause
+            item.phrase = self._subject_after_participle(match.last + 1, hi)
+            item.opening = True
             return item, match.first
         if subject is not None:
             item.phrase = subject
@@ -136,61 +163,85 @@ class _Attributions:
             item.inherit = True
         return item, match.first
 
-    def _inverted_subject(self, phrase: Phrase, hi: int) -> bool:
-        """ "said Smith", "said he" - a pronoun only when the clause ends after it."""
-        view = self.view
-        if phrase.form != "pronoun":
-            return True
-        after = phrase.last + 1
-        return view.keys[phrase.first] in ("he", "she", "they") and (
-            after >= hi or not view.word(after)
-        )
+    def _opens_sentence(self, cue: int, lo: int) -> bool:
+        """Whether a participle cue opens its sentence ("Citing", "In defending", "Asked")."""
+        return cue == lo or (cue == lo + 1 and self.view.keys[lo] in _PARTICIPLE_OPENERS)
 
-    def _subject_before(self, cue_first: int, lo: int) -> tuple[Phrase | None, bool]:
-        """The subject of a cue, read backwards; and whether the cue is passive."""
+    def _subject_after_participle(self, first: int, hi: int) -> Phrase | None:
+        view = self.view
+        comma = first
+        while comma < hi and view.keys[comma] != "," and comma - first <= INSERTION_MAX:
+            comma += 1
+        if comma >= hi or view.keys[comma] != ",":
+            return None
+        phrase = phrase_after(view, comma + 1, hi)
+        if phrase is None or view.keys[phrase.first] in ("it", "there"):
+            return None
+        for i in range(phrase.first + 1, phrase.last + 1):
+            if i in self.cue_firsts:  # "Citing X, the mayor said": "said" is no part of it
+                phrase.last = i - 1
+                break
+        return phrase
+
+    def _inverted_subject(self, phrase: Phrase, hi: int) -> bool:
+        """ "said Smith", "said he": the clause ends after the phrase (or an adverbial or a
+        relative clause follows); in "said members will help" the phrase is the content's
+        subject instead."""
+        view = self.view
+        after = phrase.last + 1
+        if phrase.form == "pronoun" and view.keys[phrase.first] not in ("he", "she", "they"):
+            return False
+        if after >= hi or not view.word(after):
+            return True
+        key = view.keys[after]
+        return phrase.form != "pronoun" and (key in ADVERBIAL_STARTS or key in _RELATIVES)
+
+    def _subject_before(self, cue_first: int, lo: int) -> tuple[Phrase | None, bool, list[str]]:
+        """The subject of a cue, read backwards; whether the cue is passive; and the keys of
+        the verb group skipped on the way ("did not", "refused to")."""
         view = self.view
         i = cue_first - 1
-        passive = False
-        for _ in range(6):
+        passive = catenated = False
+        group: list[str] = []
+        for _ in range(MAX_VERB_GROUP):
             if i < lo or self.quote_of[i] != -1:
                 break
             key = view.keys[i]
             if key in _SKIP_BEFORE_CUE or is_adverb(key):
-                passive = passive or key in _BE
+                passive = passive or (key in _BE and not catenated)
+                group.append(key)
                 i -= 1
             elif key in TIME_WORDS and i - 1 >= lo:
                 i -= 1  # "The Times on Saturday wrote"
-                while i >= lo and view.keys[i] in (
-                    "on",
-                    "in",
-                    "at",
-                    "last",
-                    "this",
-                    "early",
-                    "late",
-                ):
+                while i >= lo and view.keys[i] in _TIME_PREPOSITIONS:
                     i -= 1
-            elif key == "to" and i - 1 >= lo and view.content_word(i - 1):
-                i -= 2  # "went on to say", "declined to comment"
-                if i >= lo and view.keys[i] == "on":
-                    i -= 1
+            elif key == "to" and i - 1 >= lo and _catenative(view.keys[i - 1]):
+                group.extend(("to", view.keys[i - 1]))
+                i -= 2  # "declined to comment", "is expected to announce"
+                if view.keys[i + 1] == "on" and i >= lo:
+                    group.append(view.keys[i])
+                    i -= 1  # "went on to say"
+                catenated = True  # "is expected to say": the subject is active
             else:
                 break
         if passive and not view.keys[cue_first].endswith("ing"):
-            return None, True
+            return None, True, group
         if i < lo or self.quote_of[i] != -1:
-            return None, False
+            return None, False, group
         key = view.keys[i]
         if key in ("who", "which", "that"):
-            j = i - 1 if i - 1 >= lo and view.keys[i - 1] != "," else i - 2
-            return phrase_before(view, j, lo), False
+            j = i - 1 if i - 1 >= lo and view.keys[i - 1] not in (",", *DASHES) else i - 2
+            phrase = phrase_before(view, j, lo)
+            if phrase is not None and key != "that":
+                phrase.relative = i  # the relative pronoun is the cue's subject as written
+            return phrase, False, group
         if key == ",":
-            return self._before_insertion(i, lo), False
+            return self._before_insertion(i, lo), False, group
         relative = self._relative_pronoun_before(i, lo)
         if relative is not None:  # "An official who asked not to be named said"
-            return phrase_before(view, relative - 1, lo), False
+            return phrase_before(view, relative - 1, lo), False, group
         phrase = phrase_before(view, i, lo)
-        return (phrase if phrase is None or phrase.form != "possessive" else None), False
+        return (phrase if phrase is None or phrase.form != "possessive" else None), False, group
 
     def _relative_pronoun_before(self, i: int, lo: int) -> int | None:
         """A "who" a few words before token ``i`` in the same clause, opening the
@@ -204,28 +255,69 @@ class _Attributions:
         return None
 
     def _before_insertion(self, comma: int, lo: int) -> Phrase | None:
-        """The phrase before a comma-bracketed insertion: "Lavrov, Russia's top diplomat, said"."""
+        """The phrase before comma-bracketed insertions: "Lavrov, Russia's top diplomat,
+        said", "Donna Reed, 59, of Ashton, Md., who watched it, said"."""
         view = self.view
-        j = comma - 1
-        while j >= lo and comma - j <= INSERTION_MAX and self.quote_of[j] == -1:
-            if view.keys[j] == ",":
-                break
-            j -= 1
-        if j < lo or view.keys[j] != "," or j + 1 >= comma:
+        end = comma
+        for _ in range(MAX_INSERTIONS):
+            j = end - 1
+            while j >= lo and end - j <= INSERTION_MAX and self.quote_of[j] == -1:
+                if view.keys[j] == ",":
+                    break
+                j -= 1
+            if j < lo or view.keys[j] != "," or j + 1 >= end or not self._opens_insertion(j + 1):
+                return None
+            phrase = phrase_before(view, j - 1, lo)
+            if phrase is not None and self._heads_subject(phrase, lo):
+                named = self._name_filling(j + 1, comma - 1)
+                if named is not None and phrase.form == "noun":
+                    # "A lawyer for the family, Ben Crump, said": the name is the speaker
+                    named.appositive = (phrase.first, phrase.last)
+                    return named
+                phrase.appositive = (j + 1, comma - 1)
+                return phrase
+            end = j
+        return None
+
+    def _name_filling(self, first: int, last: int) -> Phrase | None:
+        """A person's name chunk that makes up the whole of tokens ``[first, last]``."""
+        view = self.view
+        chunk_id = view.chunk_of[first]
+        if chunk_id == -1:
             return None
-        start = view.keys[j + 1]
-        if not (
-            start in _INSERTION_STARTS
-            or is_adverb(start)
-            or start[0].isdigit()
-            or view.capitalised(j + 1)
-            or start.endswith(("ing", "ed"))
+        chunk = view.chunks[chunk_id]
+        if chunk.first != first or chunk.last != last or chunk.kind != "person":
+            return None
+        return Phrase(first, last, "name", chunk_id)
+
+    def _opens_insertion(self, i: int) -> bool:
+        """Whether token ``i`` can open an appositive or a relative clause after a comma."""
+        view = self.view
+        key = view.keys[i]
+        return (
+            key in _INSERTION_STARTS
+            or key in ("of", "from", "at")
+            or is_adverb(key)
+            or key[0].isdigit()
+            or view.capitalised(i)
+            or key.endswith(("ing", "ed"))
+            or view.content_word(i)
+        )
+
+    def _heads_subject(self, phrase: Phrase, lo: int) -> bool:
+        """Whether a phrase before an insertion opens its clause (so it is the subject)."""
+        view = self.view
+        if all(
+            view.keys[i][0].isdigit() or not view.word(i)
+            for i in range(phrase.first, phrase.last + 1)
         ):
-            return None
-        phrase = phrase_before(view, j - 1, lo)
-        if phrase is not None:
-            phrase.appositive = (j + 1, comma - 1)
-        return phrase
+            return False  # "59" in "Donna Reed, 59, of Ashton"
+        before = phrase.first - 1
+        return (
+            before < lo
+            or view.keys[before] in (",", "and", "but", ";", ":", "—", "–", "(")
+            or self.source.closes_quote(before)
+        )
 
     def _separate_clause(self, cue_last: int, following: int) -> bool:
         """Whether the next attribution, starting at token ``following``, ends this one's
@@ -314,7 +406,7 @@ class _Attributions:
             verb -= 1
         if verb < lo or view.tags[verb] != "light_verb":
             return None
-        subject, passive = self._subject_before(verb, lo)
+        subject, passive, _ = self._subject_before(verb, lo)
         if subject is None or passive:
             return None
         item = self._noun_item(verb, noun, subject)
@@ -350,3 +442,10 @@ class _Attributions:
                 if index not in self.claimed and self.source.quotes[index].end <= end + 1:
                     self.claimed[index] = item
                     item.children.append(Found(item.anchor, "inside", quote=index))
+
+
+def _catenative(key: str) -> bool:
+    """Whether ``key`` takes a to-infinitive cue ("declined to comment", "went on to say")."""
+    return key in ("on", "went", "gone") or any(
+        candidate in CATENATIVES for candidate in inflection_candidates(key)
+    )

@@ -14,11 +14,21 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from framing.sources.grammar_words import POSSESSIVES, QUANTIFIER_SOURCES, SUBJECT_PRONOUNS
+from framing.sources.gender import noun_gender, plural_head
+from framing.sources.grammar_words import (
+    POSSESSIVES,
+    QUANTIFIER_SOURCES,
+    SUBJECT_PRONOUNS,
+    word_set,
+)
 from framing.sources.speakers import Phrase
 from framing.sources.token_view import TokenView
 
 __all__ = ["Entity", "Resolver", "Speaker"]
+
+# A name followed by one of these is the subject of its clause ("Nesma Hajjaj was ..."):
+# a person the text introduces, whom a later "she" may mean although she has not spoken.
+_INTRODUCING_VERBS = word_set("is was has had 's says said told")
 
 
 @dataclass(slots=True)
@@ -30,6 +40,7 @@ class Entity:
     role: str = ""
     gender: str | None = None
     key: str = ""
+    plural: bool = False  # "officials", "Smith and Jones": a "they"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,17 +69,25 @@ class Resolver:
     is_place: Callable[[str], bool] = lambda name: False
     entities: dict[str, Entity] = field(default_factory=dict)
     surnames: dict[str, Entity] = field(default_factory=dict)
-    spoken: list[Entity] = field(default_factory=list)
+    spoken: list[tuple[int, Entity]] = field(default_factory=list)
     _mentions: list[tuple[int, Entity]] = field(default_factory=list)
     _mention_starts: list[int] = field(default_factory=list)
+    _subjects: list[tuple[int, Entity]] = field(default_factory=list)
+    _subject_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        for chunk_id, chunk in enumerate(self.view.chunks):
-            if self.view.quote_of[chunk.first] == -1:
+        view = self.view
+        for chunk_id, chunk in enumerate(view.chunks):
+            if view.quote_of[chunk.first] == -1:
                 entity = self._register(chunk_id)
                 if entity is not None:
-                    self._mentions.append((self.view.tokens[chunk.first].start, entity))
+                    start = view.tokens[chunk.first].start
+                    self._mentions.append((start, entity))
+                    after = chunk.last + 1
+                    if after < len(view.keys) and view.keys[after] in _INTRODUCING_VERBS:
+                        self._subjects.append((start, entity))  # "Nesma Hajjaj was ..."
         self._mention_starts = [start for start, _ in self._mentions]
+        self._subject_starts = [start for start, _ in self._subjects]
 
     # registry
     def _register(self, chunk_id: int) -> Entity | None:
@@ -114,6 +133,13 @@ class Resolver:
         view = self.view
         if phrase.form in ("pronoun", "possessive"):
             return self._pronoun(view.keys[phrase.first], view.tokens[phrase.first].start)
+        if phrase.coordinated:  # "Smith and Jones", "the University and College Union"
+            first = phrase.first + (view.keys[phrase.first] in ("the", "a", "an"))
+            label = view.text(first, phrase.last)
+            kind = view.chunks[phrase.chunk].kind if phrase.chunk != -1 else "person"
+            entity = self.entities.setdefault(label.lower(), Entity(label, kind, key=label.lower()))
+            entity.plural = kind == "person"
+            return Speaker(label, _speaker_type(entity.kind), entity.role, entity)
         if phrase.chunk != -1 and phrase.form == "name":
             entity = self.entity_of_chunk(phrase.chunk)
             chunk = view.chunks[phrase.chunk]
@@ -123,14 +149,18 @@ class Resolver:
             return Speaker(entity.name, _speaker_type(entity.kind), entity.role, entity)
         return self._noun(phrase)
 
-    def heard(self, speaker: Speaker | None) -> None:
-        """Record that ``speaker`` spoke (pronouns then prefer it)."""
+    def heard(self, speaker: Speaker | None, at: int) -> None:
+        """Record that ``speaker`` spoke, named at offset ``at`` (pronouns then prefer it)."""
         if speaker is None:
             return
         if speaker.entity is not None:
-            self.spoken.append(speaker.entity)
-        elif speaker.type in ("anonymous", "labelled") and _singular(speaker.name):
-            self.spoken.append(Entity(speaker.name, speaker.type))  # "a senior official ... he"
+            self.spoken.append((at, speaker.entity))
+        elif speaker.type in ("anonymous", "labelled"):
+            words = speaker.name.lower().split()
+            if words and words[0] not in ("he", "she", "they", "it"):
+                entity = Entity(speaker.name, speaker.type, "", noun_gender(words))
+                entity.plural = plural_head(words[-1])  # "officials ... they"
+                self.spoken.append((at, entity))  # "a senior official ... he"
 
     def _pronoun(self, key: str, at: int) -> Speaker | None:
         person = SUBJECT_PRONOUNS.get(key) or POSSESSIVES.get(key)
@@ -139,24 +169,38 @@ class Resolver:
         if person in ("m", "f"):
             entity = self._recent_person(person, at)
             if entity is None:
-                return Speaker(key, "person")
+                return Speaker(key, "person")  # unresolved rather than wrong
             entity.gender = entity.gender or person
             return Speaker(entity.name, _speaker_type(entity.kind), entity.role, entity)
-        for entity in reversed(self.spoken[-5:]):
-            if entity.kind in ("organisation", "media") and (person == "n" or key == "they"):
+        for _, entity in reversed(self.spoken[-5:]):
+            if _fits_non_person(entity, person):
                 return Speaker(entity.name, _speaker_type(entity.kind), entity.role, entity)
         return Speaker(key, "anonymous" if person == "p" else "organisation")
 
     def _recent_person(self, gender: str, at: int) -> Entity | None:
-        """The most recent compatible named speaker, else named person, else unnamed speaker."""
-        for entity in reversed(self.spoken):
-            if entity.kind == "person" and entity.gender in (None, gender):
-                return entity
+        """The most recent compatible named speaker or introduced person ("X was ..."),
+        else named person, else unnamed speaker ("a senior official"); None when no
+        candidate fits."""
+        spoken = next(
+            ((start, e) for start, e in reversed(self.spoken) if _fits(e, gender, ("person",))),
+            None,
+        )
+        index = bisect_left(self._subject_starts, at)
+        subject = next(
+            (
+                self._subjects[i]
+                for i in range(index - 1, -1, -1)
+                if _fits(self._subjects[i][1], gender, ("person",))
+            ),
+            None,
+        )
+        if spoken is not None or subject is not None:
+            return max((c for c in (spoken, subject) if c is not None), key=lambda c: c[0])[1]
         for entity in self._mentioned_before(at):
-            if entity.kind == "person" and entity.gender in (None, gender):
+            if _fits(entity, gender, ("person",)):
                 return entity
-        for entity in reversed(self.spoken):
-            if entity.kind in ("anonymous", "labelled") and entity.gender in (None, gender):
+        for _, entity in reversed(self.spoken):
+            if _fits(entity, gender, ("anonymous", "labelled")):
                 return entity  # "A senior official said ... She added"
         return None
 
@@ -169,7 +213,7 @@ class Resolver:
     def _noun(self, phrase: Phrase) -> Speaker:
         view = self.view
         label = view.text(phrase.first, phrase.last)
-        tag = view.noun_tag(phrase.first, phrase.last)
+        tag = view.noun_tag(*(phrase.head or (phrase.first, phrase.last)))
         if tag == "role" and view.keys[phrase.first] == "the":
             entity = self._by_role(phrase)
             if entity is not None:
@@ -195,7 +239,7 @@ class Resolver:
         words = {
             view.keys[i] for i in range(phrase.first, phrase.last + 1) if view.tags[i] == "role"
         }
-        for entity in reversed(self.spoken):
+        for _, entity in reversed(self.spoken):
             if words & set(entity.role.lower().split()):
                 return entity
         for entity in self._mentioned_before(view.tokens[phrase.first].start):
@@ -204,19 +248,26 @@ class Resolver:
         return None
 
     def _apposition(self, entity: Entity, phrase: Phrase) -> None:
-        if phrase.appositive is None or entity.role:
+        if phrase.appositive is None:
             return
         first, last = phrase.appositive
+        entity.gender = entity.gender or noun_gender(self.view.keys[first : last + 1])
+        if entity.role:
+            return
         if any(self.view.tags[i] == "role" for i in range(first, last + 1)):
-            while first <= last and self.view.keys[first] in ("a", "an", "the"):
-                first += 1
-            if first <= last:
-                entity.role = self.view.text(first, last)
+            entity.role = self.view.text(first, last)  # "the Labour MP for Newcastle Central"
 
 
-def _singular(label: str) -> bool:
-    words = label.lower().split()
-    return len(words) > 1 and words[0] in ("a", "an", "the", "one") and not words[-1].endswith("s")
+def _fits(entity: Entity, gender: str, kinds: tuple[str, ...]) -> bool:
+    """Whether "he" (``m``) or "she" (``f``) can refer to ``entity`` (one of ``kinds``)."""
+    return entity.kind in kinds and not entity.plural and entity.gender in (None, gender)
+
+
+def _fits_non_person(entity: Entity, person: str | None) -> bool:
+    """Whether "they" (``p``) or "it" (``n``) can refer to ``entity``."""
+    if entity.kind in ("organisation", "media", "document"):
+        return True
+    return person == "p" and entity.plural
 
 
 def _speaker_type(kind: str) -> str:

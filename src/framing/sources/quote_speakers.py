@@ -22,8 +22,8 @@ SCARE_MAX_WORDS = 4  # a quote this short, outside any attribution, is a scare q
 
 _SO_CALLED = frozenset({"so-called", "so‐called", "called", "quote-unquote"})
 
-#: The speaker of the last quote attributed, their span and the quote's paragraph.
-LastQuote = tuple[Speaker | None, tuple[int, int], int]
+#: The speaker of the last quote attributed, their span, the quote's paragraph and end.
+LastQuote = tuple[Speaker | None, tuple[int, int], int, int]
 
 
 class QuoteSpeakers:
@@ -56,7 +56,7 @@ class QuoteSpeakers:
         phrase = self._colon_speaker(quote) or self._dash_speaker(quote)
         if phrase is not None:
             return (*self._heard(phrase), "punctuation")
-        if last_quote is not None and self._continues(index, last_quote[2]):
+        if last_quote is not None and self._continues(index, last_quote):
             return last_quote[0], last_quote[1], "continuation"
         phrase = self._named_in_sentence(quote)
         if phrase is not None:
@@ -66,8 +66,9 @@ class QuoteSpeakers:
     def _heard(self, phrase: Phrase) -> tuple[Speaker | None, tuple[int, int]]:
         """The speaker a phrase names, recorded as having spoken, and their span."""
         speaker = self.resolver.resolve(phrase)
-        self.resolver.heard(speaker)
-        return speaker, self.source.span(phrase.first, phrase.last)
+        span = self.source.span(phrase.first, phrase.last)
+        self.resolver.heard(speaker, span[0])
+        return speaker, span
 
     def _is_scare(self, index: int) -> bool:
         quote = self.source.quotes[index]
@@ -116,10 +117,27 @@ class QuoteSpeakers:
         rest = self.source.text[view.tokens[phrase.last].end : paragraph_end]
         return phrase if not any(c.isalnum() for c in rest.split(".")[0]) else None
 
-    def _continues(self, index: int, last_paragraph: int) -> bool:
-        """A quote that stands alone right after a quoted passage continues it."""
+    def _continues(self, index: int, last_quote: LastQuote) -> bool:
+        """A quote that stands alone right after a quoted passage continues it, when nothing
+        intervenes: nobody else has spoken since and no other person is named between."""
+        speaker, _, last_paragraph, last_end = last_quote
         quote = self.source.quotes[index]
-        return 0 <= quote.paragraph_id - last_paragraph <= 1 and self._standalone(index)
+        if not (0 <= quote.paragraph_id - last_paragraph <= 1 and self._standalone(index)):
+            return False
+        spoken = self.resolver.spoken
+        if speaker is not None and spoken and spoken[-1][1].name != speaker.name:
+            return False  # another speaker was heard after the quote
+        view = self.view
+        first = bisect_left(self.source.token_starts, last_end)
+        last = bisect_left(self.source.token_starts, quote.start)
+        named = speaker.name if speaker is not None else ""
+        for i in range(first, last):
+            chunk = view.chunks[view.chunk_of[i]] if view.chunk_of[i] != -1 else None
+            if chunk is None or chunk.kind != "person" or self.quote_of[i] != -1:
+                continue
+            if view.text(chunk.name_first, chunk.last) not in named:
+                return False  # someone else is named between the quotes
+        return True
 
     def _standalone(self, index: int) -> bool:
         """No words outside the quote in the sentences it spans."""

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from typing import Any
 
 from framing.sources.context import Found, SourceText
+from framing.sources.gender import plural_head
 from framing.sources.grammar_words import ADVERBIAL_STARTS, DASHES, is_adverb, word_set
 from framing.sources.speakers import phrase_after
 from framing.text import Match, inflection_candidates
@@ -56,6 +57,10 @@ class ReportedContent:
         view = self.view
         lo, hi = view.bounds(match.first)
         hi = min(hi, following)
+        if item.opening:  # "Citing a report, X said": the participle clause's own words
+            clause = self.clause(match.last + 1, item.phrase.first - 1 if item.phrase else hi)
+            item.content, item.reported = (clause[1] if clause else None), True
+            return
         after_first = match.last + 1
         if item.phrase is not None and item.phrase.first > match.last:
             after_first = item.phrase.last + 1
@@ -101,7 +106,15 @@ class ReportedContent:
         elif weight >= 1 and has_subject:
             item.content = self._bare_clause(after_first, hi)
             item.reported = True
-        elif weight >= OBJECT_WEIGHT and has_subject:
+        elif item.passive and item.phrase is None and weight >= OBJECT_WEIGHT:
+            # an agentless passive: "X was accused of fraud", "is expected to resign"
+            clause = self.clause(after_first, hi)
+            item.content, item.reported = (clause[1] if clause else None), clause is not None
+        elif (
+            weight >= OBJECT_WEIGHT
+            and (item.inherit or self._source_subject(item, match))
+            and not self._asks_anonymity(verb_end, hi)
+        ):
             item.content = self._bare_clause(verb_end, hi)  # the object is what was said
         lo = self.view.bounds(match.first)[0]
         if (
@@ -111,6 +124,27 @@ class ReportedContent:
             and self.view.keys[lo] not in ADVERBIAL_STARTS
         ):
             item.content, item.reported = clause_before, True
+
+    def _asks_anonymity(self, first: int, hi: int) -> bool:
+        """ "who asked not to be named", "asked for anonymity": a condition of the
+        interview, not something reported."""
+        keys = self.view.keys[first : min(hi, first + 4)]
+        return keys[:3] == ["not", "to", "be"] or keys[:2] == ["for", "anonymity"]
+
+    def _source_subject(self, item: Found, match: Match) -> bool:
+        """Whether the cue's subject names a source (a name, a pronoun, a role, an official,
+        a medium, a document or an organisation), so that "the bill would raise taxes" is no
+        speech act while "the senator would raise it" is."""
+        phrase = item.phrase
+        if phrase is None or phrase.first > match.first:
+            return False
+        view = self.view
+        short_plural = phrase.last - phrase.first < 3 and plural_head(view.keys[phrase.last])
+        return (
+            phrase.form in ("name", "pronoun")
+            or view.noun_tag(*(phrase.head or (phrase.first, phrase.last))) is not None
+            or (short_plural and view.keys[phrase.first] != "that")  # "voters", "delegates"
+        )
 
     def _weigh_parenthetical(
         self, clause_before: tuple[int, int] | None, after_first: int, hi: int, weight: float

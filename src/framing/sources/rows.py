@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from framing.sources.affiliation import Affiliations
+from framing.sources.colon_speakers import transcript_turns
 from framing.sources.context import Found, SourceText, cue_lexicon
 from framing.sources.coreference import Resolver, Speaker
 from framing.sources.grammar_words import ADVERBIAL_STARTS, is_adverb
@@ -52,11 +53,16 @@ class SourceRows:
         mentioned: set[tuple[int, str]] = set()
         for item in found:
             if item.quote != -1 and item.cue is None:
+                turns = self._transcript(item.quote, resolver)
+                if turns:
+                    rows.extend(turns)
+                    last_quote = None  # the next quote's speaker is not the last turn's
+                    continue
                 speaker, span, rule = quote_speakers.speaker(item.quote, last_quote)
                 row = self._quote_row(item.quote, speaker, span, None, rule)
                 rows.append(row)
                 if rule != "scare":
-                    last_quote = (speaker, span, self.source.quotes[item.quote].paragraph_id)
+                    last_quote = self._last_quote(speaker, span, item.quote)
                 continue
             speaker, span = self._speaker_of(item, resolver, previous)
             if speaker is None and item.phrase is not None:
@@ -64,11 +70,11 @@ class SourceRows:
             if speaker is None and not item.children and not (item.passive and item.reported):
                 continue  # content without anyone reporting it ("this suggests that")
             previous[item.sentence_id] = (speaker, span)
-            resolver.heard(speaker)
+            resolver.heard(speaker, span[0] if span[0] >= 0 else item.anchor)
             for child in item.children:
                 row = self._quote_row(child.quote, speaker, span, item, "")
                 rows.append(row)
-                last_quote = (speaker, span, self.source.quotes[child.quote].paragraph_id)
+                last_quote = self._last_quote(speaker, span, child.quote)
             if item.content is not None:
                 rows.append(self.row(item.kind, item, speaker, span, item.content))
             elif not item.children and self._worth_mentioning(item, speaker):
@@ -76,6 +82,23 @@ class SourceRows:
                 if key not in mentioned:
                     mentioned.add(key)
                     rows.append(self.row("mention", item, speaker, span, None))
+        return rows
+
+    def _last_quote(self, speaker: Speaker | None, span: tuple[int, int], index: int) -> LastQuote:
+        quote = self.source.quotes[index]
+        return speaker, span, quote.paragraph_id, quote.end
+
+    def _transcript(self, index: int, resolver: Resolver) -> list[dict[str, Any]]:
+        """One row per turn of a quoted transcript ("WALLACE: ... PENCE: ...")."""
+        rows = []
+        for phrase, content in transcript_turns(self.source, index):
+            speaker = resolver.resolve(phrase)
+            span = self.source.span(phrase.first, phrase.last)
+            resolver.heard(speaker, span[0])
+            record = Found(
+                content[0], "direct_quote", sentence_id=self.source.sentence_of(content[0])
+            )
+            rows.append(self.row("direct_quote", record, speaker, span, content))
         return rows
 
     def _speaker_of(
@@ -171,6 +194,7 @@ class SourceRows:
             "content_end": content_end,
             "role": speaker.role if speaker else "",
             "cue_term": cue_term,
+            "speech_act": item.speech_act,
         }
 
     def _cue_class(self, item: Found) -> tuple[str, str]:

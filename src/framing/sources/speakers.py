@@ -31,6 +31,32 @@ from framing.sources.token_view import NOUN_TAGS, TokenView
 __all__ = ["Phrase", "phrase_after", "phrase_before"]
 
 MAX_PHRASE = 12  # tokens of a speaker phrase at the most
+MAX_WIDENINGS = 4  # prepositional phrases and conjuncts a speaker phrase takes in
+# Prepositions whose object belongs to the noun before them ("critics of", "staff on").
+SPEAKER_PREPOSITIONS = frozenset(
+    {
+        "of",
+        "for",
+        "at",
+        "with",
+        "from",
+        "in",
+        "on",
+        "by",
+        "to",
+        "across",
+        "inside",
+        "near",
+        "under",
+        "within",
+        "among",
+        "throughout",
+        "around",
+        "behind",
+        "outside",
+        "against",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -39,7 +65,10 @@ class Phrase:
 
     ``form`` is ``pronoun``, ``name`` (it holds a capitalised name chunk), ``possessive``
     (his/her/their) or ``noun`` (a common-noun phrase: "a senior official").
-    ``appositive`` is the token range of a comma-bracketed description, if any.
+    ``appositive`` is the token range of a comma-bracketed description, if any;
+    ``relative`` the relative pronoun ("who") that is the cue's subject as written, or -1;
+    ``head`` the tokens of the head noun phrase when prepositional phrases follow it
+    ("Staff" in "Staff on short-term contracts"); ``coordinated`` for "X and Y".
     """
 
     first: int
@@ -47,10 +76,58 @@ class Phrase:
     form: str
     chunk: int = -1
     appositive: tuple[int, int] | None = None
+    relative: int = -1
+    head: tuple[int, int] | None = None
+    coordinated: bool = False
 
 
 def phrase_before(view: TokenView, last: int, lo: int) -> Phrase | None:
-    """The speaker phrase ending at token ``last`` (not reaching before token ``lo``)."""
+    """The speaker phrase ending at token ``last`` (not reaching before token ``lo``).
+
+    The phrase keeps what a reader keeps with it: prepositional phrases ("Staff on
+    short-term contracts", "prosecutors in the county of Los Angeles") and coordinated
+    names ("the University and College Union"), with the head noun phrase first.
+    """
+    phrase = _core_phrase_before(view, last, lo)
+    if phrase is None or phrase.form not in ("name", "noun"):
+        return phrase
+    return _widen(view, phrase, lo)
+
+
+def _widen(view: TokenView, phrase: Phrase, lo: int) -> Phrase:
+    """Extend a phrase leftwards over coordination and prepositions (an object of a
+    preposition is never the subject: its head stands before the preposition)."""
+    for _ in range(MAX_WIDENINGS):
+        joint, left_last = phrase.first - 1, phrase.first - 2
+        if left_last < lo or view.quote_of[left_last] != -1 or view.quote_of[joint] != -1:
+            break
+        key = view.keys[joint]
+        if key in ("and", "&") and phrase.form == "name" and view.chunk_of[left_last] != -1:
+            left = _name_phrase_before(view, view.chunk_of[left_last], lo)
+            phrase = Phrase(left.first, phrase.last, "name", phrase.chunk, coordinated=True)
+        elif key in SPEAKER_PREPOSITIONS and view.content_word(left_last):
+            if view.chunk_of[left_last] == -1 and view.keys[left_last].endswith(("ing", "ed")):
+                # a participle: "officials speaking on condition of anonymity" takes the
+                # noun before it; "was confronted by X" (no noun before) is no phrase
+                left_last -= 1
+                if left_last < lo or not view.content_word(left_last):
+                    break
+            left = _core_phrase_before(view, left_last, lo)
+            if left is None or left.form not in ("name", "noun"):
+                break
+            phrase = Phrase(
+                left.first,
+                phrase.last,
+                left.form,
+                left.chunk,
+                head=left.head or (left.first, left.last),
+            )
+        else:
+            break
+    return phrase
+
+
+def _core_phrase_before(view: TokenView, last: int, lo: int) -> Phrase | None:
     if last < lo or view.quote_of[last] != -1:
         return None
     key = view.keys[last]

@@ -32,10 +32,14 @@ def source_summary(sources: pd.DataFrame, n_words: int) -> dict[str, Any]:
         ``n_media_refs``, ``n_document_refs``, ``n_scare_quotes``, ``n_sources``
         (distinct named or described speakers), ``anonymous_share`` (share of those that
         are anonymous), ``top_speaker`` and ``top_speaker_share`` (of words reported),
-        and ``cue_<class>`` - the share of cued attributions per cue class.
+        and ``cue_<class>`` - the share of cued attributions per cue class. Rows whose
+        ``speech_act`` is ``negated`` or ``hypothetical`` count in none of them: "did not
+        say" is no speech.
     """
     # Plain lists rather than pandas: a corpus run summarises every article's small table.
     kinds, cues, words = (sources[c].tolist() for c in ("kind", "cue_class", "n_words"))
+    acts = _speech_acts(sources)
+    kinds = [k if act == "reported" else "unreported" for k, act in zip(kinds, acts, strict=True)]
     counts = Counter(kinds)
     distinct = distinct_speakers(sources)
     quoted_words = sum(w for kind, w in zip(kinds, words, strict=True) if kind == "direct_quote")
@@ -85,6 +89,8 @@ def _floor(sources: pd.DataFrame) -> list[tuple[str, str, int, int, float]]:
     article_ids = sources["article_id"].tolist() if "article_id" in sources else None
     columns = ("kind", "speaker", "speaker_type", "n_words", "content_start", "content_end")
     kinds, speakers, types, words, starts, ends = (sources[c].tolist() for c in columns)
+    acts = _speech_acts(sources)
+    kinds = [k if act == "reported" else "unreported" for k, act in zip(kinds, acts, strict=True)]
     groups: dict[str, list[Any]] = {}  # speaker -> [type, quotes, words]; first seen first
     reach: dict[tuple[Any, str], int] = {}  # furthest content end per (article, speaker)
     # Content nested in earlier content of the same speaker is counted once: visit each
@@ -116,11 +122,19 @@ def distinct_speakers(sources: pd.DataFrame) -> dict[str, str]:
     """``{speaker: speaker_type}`` of the named or described speakers of a sources table
     (quotes, indirect speech, "according to" and mentions), in order of appearance."""
     kinds, speakers, types = (sources[c].tolist() for c in ("kind", "speaker", "speaker_type"))
+    acts = _speech_acts(sources)
     distinct: dict[str, str] = {}
-    for kind, speaker, speaker_type in zip(kinds, speakers, types, strict=True):
-        if kind in _SPEAKING_KINDS and speaker != "":
+    for kind, speaker, speaker_type, act in zip(kinds, speakers, types, acts, strict=True):
+        if kind in _SPEAKING_KINDS and speaker != "" and act == "reported":
             distinct.setdefault(speaker, speaker_type)
     return distinct
+
+
+def _speech_acts(sources: pd.DataFrame) -> list[str]:
+    """Each row's ``speech_act`` (``reported`` for tables written before the column)."""
+    if "speech_act" in sources:
+        return sources["speech_act"].tolist()
+    return ["reported"] * len(sources)
 
 
 def _share(values: list[str], value: str) -> float:

@@ -3,7 +3,7 @@
 :class:`TokenView` tags every token with the category of the packaged ``source_terms``
 lexicon that covers it (role, anonymous, media, document, ...) and finds the capitalised
 name chunks ("Russian Foreign Minister Sergey Lavrov"), each with its kind (person,
-organisation, media or unknown) and, from a title, its gender.
+organisation, media or unknown) and, from a title or a first name, its gender.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from framing.lexicon import Lexicon
+from framing.sources.gender import first_name_gender, title_gender
 from framing.sources.grammar_words import (
     CLAUSE_WORDS,
     DETERMINERS,
@@ -155,17 +156,27 @@ class TokenView:
         previous = self.tokens[j - 1]
         return self.keys[j] == "." and (len(previous.text) == 1 or self.tags[j - 1] == "honorific")
 
+    def _after_honorific(self, i: int, first: int) -> bool:
+        """Whether token ``i`` follows an honorific ("Mr. King", "Ms. Bishop": a name)."""
+        previous = i - 1 if i - 1 >= first and self.keys[i - 1] != "." else i - 2
+        return previous >= first and self.tags[previous] == "honorific"
+
     def _add_chunk(self, first: int, last: int) -> None:
         name_first = first
         for i in range(first, last + 1):
-            if self.tags[i] in ("role", "honorific") or self.keys[i] == ".":
-                name_first = i + 1
+            title_stop = self.keys[i] == "." and i - 1 >= first and self.tags[i - 1] is not None
+            if title_stop or (
+                self.tags[i] in ("role", "honorific") and not self._after_honorific(i, first)
+            ):
+                name_first = i + 1  # after "Sen." or "Foreign Minister", not after "W."
         while name_first <= last and not self.capitalised(name_first):
             name_first += 1
         kind = _chunk_kind(self.tags[first : last + 1], last - first + 1, name_first > first)
         if name_first > last and kind == "person":
             return  # a bare title ("Foreign Minister"): a role, not a name
-        gender = _gender([self.keys[i] for i in range(first, name_first)])
+        gender = title_gender([self.keys[i] for i in range(first, name_first)])
+        if gender is None and kind == "person" and name_first < last:
+            gender = first_name_gender(self.keys[name_first])  # "Della Smith"; not "Smith"
         chunk_id = len(self.chunks)
         self.chunks.append(Chunk(first, last, min(name_first, last), kind, gender))
         for i in range(first, last + 1):
@@ -180,17 +191,6 @@ def _chunk_kind(tags: Sequence[str | None], length: int, has_title: bool) -> str
     if has_title or length > 1:
         return "person"
     return "unknown"
-
-
-def _gender(keys: Sequence[str]) -> str | None:
-    for key in keys:
-        if key in ("mr", "king", "prince", "sir", "lord") or key.endswith("man"):
-            return "m"
-        if key in ("mrs", "ms", "miss", "queen", "princess", "dame", "lady") or key.endswith(
-            "woman"
-        ):
-            return "f"
-    return None
 
 
 @cache

@@ -1,0 +1,80 @@
+"""Cue words that are not verbs here: nouns and participles that look like cues.
+
+The cue table matches inflections ("claims", "ruling", "admitted"), and many of them are
+also nouns ("the ruling", "unemployment claims", "a conference call") or participles
+used as adjectives ("patients admitted to hospital"). :func:`is_verb_use` reads the
+words around a matched cue, as a reader would, and rejects:
+
+- an agent noun the inflection rules reach ("writer" from "write");
+- a cue right after a determiner ("the ruling", "a call", "these reports") or a
+  possessive 's ("Moscow's support"; but "he's claiming");
+- a cue in its base form after "a"/"an"/"each" and one or two modifiers ("a conference
+  call", but not "a source said");
+- a plural-looking cue followed by an auxiliary ("claims were", "worries have");
+- a past participle after a common noun and before a preposition, a reduced passive
+  ("patients admitted to the hospital", "documents released by officials").
+"""
+
+from __future__ import annotations
+
+from framing.sources.grammar_words import word_set
+from framing.sources.token_view import TokenView
+
+__all__ = ["is_verb_use"]
+
+_NOUN_DETERMINERS = word_set("a an the this these those each every another any no some such")
+_SINGULAR_DETERMINERS = word_set("a an each every another")
+_AUXILIARIES = word_set("is are was were has have had will would could can may might do did")
+_AGENT_PREPOSITIONS = word_set("by to into in at from")
+_PRONOUN_CONTRACTIONS = word_set("he she it who that there what where")  # "he's claiming"
+_IRREGULAR_PAST = word_set("wrote thought felt knew swore spoke")
+
+
+def is_verb_use(view: TokenView, first: int, last: int, term: str) -> bool:
+    """Whether the cue matched at tokens ``[first, last]`` (lexicon term ``term``) is a verb."""
+    key = view.keys[first]
+    if key.endswith(("er", "ers")) and not term.endswith(("er", "ers")):
+        return False  # "writer", "announcer", "contender"
+    previous = view.keys[first - 1] if first > 0 else ""
+    if previous == "'s" and first >= 2 and view.keys[first - 2] not in _PRONOUN_CONTRACTIONS:
+        return False  # "Moscow's support", "Trump's claim": a possessed noun
+    if (
+        previous in _NOUN_DETERMINERS
+        and view.tokens[first - 1].sentence_id == view.tokens[first].sentence_id
+    ):
+        return False
+    lo = view.bounds(first)[0]
+    for back in (2, 3):
+        j = first - back
+        if (
+            key == term
+            and not _past(key)
+            and j >= lo
+            and view.keys[j] in _SINGULAR_DETERMINERS
+            and all(view.content_word(k) and view.chunk_of[k] == -1 for k in range(j + 1, first))
+        ):
+            return False  # "a conference call", "a big question" (not "a source said")
+    after = last + 1
+    following = view.keys[after] if after < len(view.keys) else ""
+    if (
+        key.endswith("s")
+        and not key.endswith("ss")
+        and following in _AUXILIARIES
+        and _common_noun(view, first - 1, lo)
+    ):
+        return False  # "unemployment claims were", "health worries have"
+    return not (
+        key.endswith("ed")
+        and following in _AGENT_PREPOSITIONS
+        and _common_noun(view, first - 1, lo)
+        and view.keys[first - 1].endswith("s")
+    )  # "patients admitted to the hospital"
+
+
+def _past(key: str) -> bool:
+    return key.endswith("d") or key in _IRREGULAR_PAST
+
+
+def _common_noun(view: TokenView, i: int, lo: int) -> bool:
+    """Whether token ``i`` may be a common noun (a content word, not in a name)."""
+    return i >= lo and view.content_word(i) and view.chunk_of[i] == -1 and view.tags[i] is None
