@@ -537,7 +537,8 @@ def test_signed():
 
 def test_sources_and_stance_lines(seed_analysis):
     line = sources_line(seed_analysis.sources, seed_analysis.n_words)
-    assert line.startswith("Sources: 5 direct quotes · 14% of words quoted · 3 distinct sources")
+    # the activist, Lavrov, Russia (proposed) and Armenia (rejected)
+    assert line.startswith("Sources: 5 direct quotes · 14% of words quoted · 4 distinct sources")
     assert "0% anonymous" in line
     assert "most reported words: Sergey Lavrov" in line
     stance = stance_line(seed_analysis.stance)

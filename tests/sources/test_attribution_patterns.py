@@ -133,7 +133,7 @@ def test_a_relative_pronoun_is_the_speaker_span():
     text = "The plan is dead, said Mr. Kamin, who stressed that taxes would rise."
     row = said_by(text, "stressed")
     assert row["speaker"] == "Kamin"
-    assert text[row["speaker_start"] : row["speaker_end"]] == "who"
+    assert text[row["speaker_start"] : row["speaker_end"]] == "Mr. Kamin, who"
 
 
 def test_honorific_and_role_word_make_a_name():

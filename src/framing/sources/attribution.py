@@ -240,7 +240,7 @@ class _Attributions:
         relative = self._relative_pronoun_before(i, lo)
         if relative is not None:  # "An official who asked not to be named said"
             return phrase_before(view, relative - 1, lo), False, group
-        phrase = phrase_before(view, i, lo)
+        phrase = phrase_before(view, i, lo, subject=True)
         return (phrase if phrase is None or phrase.form != "possessive" else None), False, group
 
     def _relative_pronoun_before(self, i: int, lo: int) -> int | None:

@@ -106,7 +106,9 @@ class SourceRows:
     ) -> tuple[Speaker | None, tuple[int, int]]:
         if item.phrase is not None:
             speaker = resolver.resolve(item.phrase)
-            return speaker, self.source.span(item.phrase.first, item.phrase.last)
+            # "X, who said": the span runs from X through the relative pronoun.
+            last = max(item.phrase.last, item.phrase.relative)
+            return speaker, self.source.span(item.phrase.first, last)
         if item.inherit and item.sentence_id in previous:
             return previous[item.sentence_id]
         if item.inherit and item.cue is not None:

@@ -81,40 +81,48 @@ class Phrase:
     coordinated: bool = False
 
 
-def phrase_before(view: TokenView, last: int, lo: int) -> Phrase | None:
+def phrase_before(
+    view: TokenView, last: int, lo: int, *, subject: bool = False
+) -> Phrase | None:
     """The speaker phrase ending at token ``last`` (not reaching before token ``lo``).
 
     The phrase keeps what a reader keeps with it: prepositional phrases ("Staff on
     short-term contracts", "prosecutors in the county of Los Angeles") and coordinated
-    names ("the University and College Union"), with the head noun phrase first.
+    names ("the University and College Union"), with the head noun phrase first. With
+    ``subject`` (the phrase right before a cue verb), a phrase that is the object of a
+    preposition with no noun before it is no speaker ("doing so from anti-Russian
+    countries raises eyebrows"); an antecedent of "who" may be one ("confronted by an
+    activist who insinuated").
     """
     phrase = _core_phrase_before(view, last, lo)
     if phrase is None or phrase.form not in ("name", "noun"):
         return phrase
-    return _widen(view, phrase, lo)
+    return _widen(view, phrase, lo, subject)
 
 
-def _widen(view: TokenView, phrase: Phrase, lo: int) -> Phrase:
+def _widen(view: TokenView, phrase: Phrase, lo: int, subject: bool) -> Phrase | None:
     """Extend a phrase leftwards over coordination and prepositions (an object of a
-    preposition is never the subject: its head stands before the preposition)."""
-    for _ in range(MAX_WIDENINGS):
+    preposition is not the subject: its head stands before the preposition)."""
+    for step in range(MAX_WIDENINGS):
         joint, left_last = phrase.first - 1, phrase.first - 2
-        if left_last < lo or view.quote_of[left_last] != -1 or view.quote_of[joint] != -1:
+        if joint < lo or view.quote_of[joint] != -1:
             break
         key = view.keys[joint]
-        if key in ("and", "&") and phrase.form == "name" and view.chunk_of[left_last] != -1:
-            left = _name_phrase_before(view, view.chunk_of[left_last], lo)
-            phrase = Phrase(left.first, phrase.last, "name", phrase.chunk, coordinated=True)
-        elif key in SPEAKER_PREPOSITIONS and view.content_word(left_last):
+        if key in SPEAKER_PREPOSITIONS:
+            # The phrase is the object of a preposition: the speaker is the noun before
+            # it ("Staff on short-term contracts"), else a subject has none.
+            no_head = None if subject and step == 0 else phrase
+            if left_last < lo or view.quote_of[left_last] != -1:
+                return no_head
             if view.chunk_of[left_last] == -1 and view.keys[left_last].endswith(("ing", "ed")):
                 # a participle: "officials speaking on condition of anonymity" takes the
                 # noun before it; "was confronted by X" (no noun before) is no phrase
                 left_last -= 1
-                if left_last < lo or not view.content_word(left_last):
-                    break
+            if left_last < lo or not view.content_word(left_last):
+                return no_head
             left = _core_phrase_before(view, left_last, lo)
             if left is None or left.form not in ("name", "noun"):
-                break
+                return no_head
             phrase = Phrase(
                 left.first,
                 phrase.last,
@@ -122,6 +130,15 @@ def _widen(view: TokenView, phrase: Phrase, lo: int) -> Phrase:
                 left.chunk,
                 head=left.head or (left.first, left.last),
             )
+        elif (
+            key in ("and", "&")
+            and phrase.form == "name"
+            and left_last >= lo
+            and view.quote_of[left_last] == -1
+            and view.chunk_of[left_last] != -1
+        ):
+            left = _name_phrase_before(view, view.chunk_of[left_last], lo)
+            phrase = Phrase(left.first, phrase.last, "name", phrase.chunk, coordinated=True)
         else:
             break
     return phrase
