@@ -81,9 +81,7 @@ class Phrase:
     coordinated: bool = False
 
 
-def phrase_before(
-    view: TokenView, last: int, lo: int, *, subject: bool = False
-) -> Phrase | None:
+def phrase_before(view: TokenView, last: int, lo: int, *, subject: bool = False) -> Phrase | None:
     """The speaker phrase ending at token ``last`` (not reaching before token ``lo``).
 
     The phrase keeps what a reader keeps with it: prepositional phrases ("Staff on
