@@ -51,6 +51,7 @@ class _Mention(NamedTuple):
     in_quote: bool
     opposed: bool  # inside an "anti-" compound: the phrase names the target's opponents
     possessive: bool
+    index: int  # position in TargetSpans.mentions (an antecedent keeps its mention's)
 
 
 class AimedTerm(NamedTuple):
@@ -62,6 +63,9 @@ class AimedTerm(NamedTuple):
     end: int
     value: float
     in_quote: bool
+    mention: int  # the mention's position in TargetSpans.mentions
+    term_start: int  # the term's own span
+    term_end: int
 
 
 class TargetSpans:
@@ -77,7 +81,8 @@ class TargetSpans:
         for index, (first, last) in enumerate(self.clause_bounds):
             self.clause_of[first : last + 1] = [index] * (last + 1 - first)
         self.mentions = [
-            self._locate(m) for m in records(mentions, ("target", "start", "end", "in_quote"))
+            self._locate(index, m)
+            for index, m in enumerate(records(mentions, ("target", "start", "end", "in_quote")))
         ]
         self.targets = list(dict.fromkeys(m.target for m in self.mentions))
         self.targets_in_sentence: dict[int, set[str]] = {}
@@ -96,7 +101,7 @@ class TargetSpans:
         at = mention.last + 1 + pronoun
         return mention._replace(first=at, last=at, possessive=False, opposed=False)
 
-    def _locate(self, mention) -> _Mention:
+    def _locate(self, index: int, mention) -> _Mention:
         first = self.token_at(mention.start)
         last = self.token_at(mention.end - 1)
         after = self.tokens[last + 1].key if last + 1 < len(self.tokens) else ""
@@ -107,6 +112,7 @@ class TargetSpans:
             bool(mention.in_quote),
             self.tokens[first].key.startswith("anti-"),
             after in _POSSESSIVE,
+            index,
         )
 
     def token_at(self, offset: int) -> int:
@@ -234,4 +240,14 @@ def _aimed(spans: TargetSpans, term, mention: _Mention, value: float) -> AimedTe
         value = -value
     start = min(term.start, spans.tokens[mention.first].start)
     end = max(term.end, spans.tokens[mention.last].end)
-    return AimedTerm(mention.target, int(term.sentence_id), start, end, value, bool(term.in_quote))
+    return AimedTerm(
+        mention.target,
+        int(term.sentence_id),
+        start,
+        end,
+        value,
+        bool(term.in_quote),
+        mention.index,
+        int(term.start),
+        int(term.end),
+    )
