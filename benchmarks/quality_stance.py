@@ -82,9 +82,7 @@ class TfidfBaseline:
 
     def __init__(self, examples) -> None:
         self.vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
-        matrix = self.vectorizer.fit_transform(
-            [window(e.text, e.start, e.end) for e in examples]
-        )
+        matrix = self.vectorizer.fit_transform([window(e.text, e.start, e.end) for e in examples])
         self.model = LogisticRegression(max_iter=5000, random_state=0)
         self.model.fit(matrix, [e.label for e in examples])
         self.classes = list(self.model.classes_)
@@ -130,9 +128,14 @@ def newsmtsc_rows(path: Path, options=None) -> pd.DataFrame:
 def newsmtsc_figures(path: Path, baseline: TfidfBaseline) -> dict:
     table = newsmtsc_rows(path)
     compound = np.array([vader().polarity_scores(t)["compound"] for t in table["text"]])
-    vader_labels = np.where(compound >= 0.05, "positive", np.where(compound <= -0.05, "negative", "neutral"))
+    vader_labels = np.where(
+        compound >= 0.05, "positive", np.where(compound <= -0.05, "negative", "neutral")
+    )
     probabilities = baseline.probabilities(
-        [window(t, s, e) for t, s, e in zip(table["text"], table["start"], table["end"], strict=True)]
+        [
+            window(t, s, e)
+            for t, s, e in zip(table["text"], table["start"], table["end"], strict=True)
+        ]
     )
     tfidf_labels = np.array(CLASSES)[probabilities.argmax(1)]
     gold = table["gold"]

@@ -63,6 +63,7 @@ A score is a signal to read the evidence by, not a verdict.
 
 from __future__ import annotations
 
+from framing.stance.newsmtsc import Example, read_newsmtsc
 from framing.stance.signals import (
     DEFAULT_WEIGHTS,
     SIGNALS,
@@ -70,7 +71,6 @@ from framing.stance.signals import (
     StanceOptionsError,
     stance_signals,
 )
-from framing.stance.train import Example, read_newsmtsc
 
 __all__ = [
     "DEFAULT_WEIGHTS",

@@ -20,7 +20,7 @@ The groups (the prefix of a feature's name before ``:``):
 ``aim``
     Loaded terms aimed at the mention by the rules of :mod:`framing.stance.aim` (their
     sign reversed where the target is on the receiving end), against and for it; and
-    ``loaded``, the charged loaded terms of the sentence aimed at no mention of it.
+    ``loaded``, the charged loaded terms of the sentence not aimed at the target.
 ``role``
     The mention's role in its clause: subject (first in its clause, a verb after it),
     object (right after a verb), passive subject ("X was attacked"), agent after "by",
@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 import pandas as pd
@@ -153,19 +154,21 @@ class DocumentFeatures:
         }
         cue_spans = [item.cue for item in self.speech if item.cue[0] >= 0]
         self.aimed: dict[int, list[Any]] = {}
-        aimed_terms = set()
+        aimed_terms: dict[str, set[tuple[int, int]]] = {}
         for hit in aim_loaded_terms(self.spans, loaded_terms, cue_spans):
             self.aimed.setdefault(hit.mention, []).append(hit)
-            aimed_terms.add((hit.term_start, hit.term_end))
+            aimed_terms.setdefault(hit.target, set()).add((hit.term_start, hit.term_end))
+        self.aimed_terms = aimed_terms
         columns = ("start", "end", "sentence_id", "polarity", "weight", "negated")
-        self.unaimed: dict[int, list[Atom]] = {}
+        self.charged: dict[int, list[tuple[tuple[int, int], Atom]]] = {}
         for term in records(loaded_terms, columns):
-            if term.polarity == 0 or (term.start, term.end) in aimed_terms:
+            if term.polarity == 0:
                 continue
             value = float(term.polarity) * float(term.weight) * (-1.0 if term.negated else 1.0)
             name = "loaded:+" if value > 0 else "loaded:-"
-            self.unaimed.setdefault(int(term.sentence_id), []).append(
-                Atom(name, abs(value), int(term.start), int(term.end))
+            atom = Atom(name, abs(value), int(term.start), int(term.end))
+            self.charged.setdefault(int(term.sentence_id), []).append(
+                ((int(term.start), int(term.end)), atom)
             )
 
     def _token_at(self, offset: int) -> int:
@@ -228,7 +231,7 @@ class DocumentFeatures:
         at = self.tokens[mention.first].start
         centre = next(k for k, (key, start, _) in enumerate(keys) if key == _MASK and start <= at)
         window = keys[max(centre - WINDOW, 0) : centre + WINDOW + 1]
-        for (a, start, _), (b, _, end) in zip(window, window[1:], strict=False):
+        for (a, start, _), (b, _, end) in pairwise(window):
             atoms.append(Atom(f"b:{a}_{b}", 1.0, start, end))
         return atoms
 
@@ -262,7 +265,10 @@ class DocumentFeatures:
         sentence = self.document.sentences[self.tokens[mention.first].sentence_id]
         clause = self.spans.clause_span(self.spans.clause_of[mention.first])
         atoms = []
-        for name, (start, end) in (("sentence", (sentence.start, sentence.end)), ("clause", clause)):
+        for name, (start, end) in (
+            ("sentence", (sentence.start, sentence.end)),
+            ("clause", clause),
+        ):
             value = self.tone(start, end)
             if value:
                 sign = "+" if value > 0 else "-"
@@ -275,7 +281,9 @@ class DocumentFeatures:
             for hit in self.aimed.get(index, ())
             if hit.value
         ]
-        return atoms + self.unaimed.get(self.tokens[mention.first].sentence_id, [])
+        aimed = self.aimed_terms.get(mention.target, set())
+        sentence = self.tokens[mention.first].sentence_id
+        return atoms + [a for span, a in self.charged.get(sentence, []) if span not in aimed]
 
     def _roles(self, mention: Any) -> list[Atom]:
         tokens = self.tokens

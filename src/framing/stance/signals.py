@@ -123,8 +123,7 @@ class StanceOptions:
             unknown = set(options) - names
             if unknown:
                 raise StanceOptionsError(
-                    f"unknown stance option(s) {sorted(unknown)}; the options are "
-                    f"{sorted(names)}."
+                    f"unknown stance option(s) {sorted(unknown)}; the options are {sorted(names)}."
                 )
             return cls(**options)
         raise StanceOptionsError(

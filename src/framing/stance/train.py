@@ -26,7 +26,6 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +38,10 @@ from framing.sources import find_sources
 from framing.stance.aggregate import aggregate, label_of
 from framing.stance.features import GROUPS, Atom, DocumentFeatures, group_of
 from framing.stance.model import CLASSES, MODEL_FILE, MentionModel
+from framing.stance.newsmtsc import Example, read_newsmtsc
 from framing.text import SpanSentiment, segment
 
-__all__ = ["Example", "read_newsmtsc", "train"]
+__all__ = ["mention_atoms", "train"]
 
 #: A feature enters the vocabulary when at least this many training mentions have it.
 MIN_COUNT = 3
@@ -51,35 +51,8 @@ C = 0.1
 DIGITS = 6
 #: The date written into the card (the day these settings were last changed).
 TRAINED = "2026-12-02"
-_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 #: Label biases tried for the negative and positive classes (neutral's is 0).
 _GRID = [round(0.1 * k, 1) for k in range(-10, 11)]
-
-
-@dataclass(frozen=True)
-class Example:
-    """One NewsMTSC target: its sentence, the mention's span and the gold label."""
-
-    text: str
-    start: int
-    end: int
-    label: str
-
-
-def read_newsmtsc(path: str | Path) -> list[Example]:
-    """The targets of a NewsMTSC JSONL file, one :class:`Example` each."""
-    examples = []
-    with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            if not line.strip():
-                continue
-            item = json.loads(line)
-            text = item["sentence_normalized"]
-            for target in item["targets"]:
-                examples.append(
-                    Example(text, target["from"], target["to"], _POLARITY[target["polarity"]])
-                )
-    return examples
 
 
 def mention_atoms(examples: Sequence[Example]) -> list[list[list[Atom]]]:
@@ -173,9 +146,7 @@ def train(data_dir: str | Path, *, drop: Iterable[str] = ()) -> tuple[dict, dict
         },
     }
     model = MentionModel(data)
-    dev = {
-        name: _scored(model, folder / f"dev_{name}.jsonl", dropped) for name in ("rw", "mt")
-    }
+    dev = {name: _scored(model, folder / f"dev_{name}.jsonl", dropped) for name in ("rw", "mt")}
     # The smallest biases among equally good ones: the model's own decision unless the
     # dev splits say otherwise.
     negative, positive = max(
@@ -250,7 +221,9 @@ def model_json(data: dict) -> bytes:
         lines.append(f"{json.dumps(key)}: {json.dumps(head[key], sort_keys=True)},")
     lines.append('"weights": {')
     weights = data["weights"]
-    items = [f"{json.dumps(f, ensure_ascii=False)}: {json.dumps(weights[f])}" for f in sorted(weights)]
+    items = [
+        f"{json.dumps(f, ensure_ascii=False)}: {json.dumps(weights[f])}" for f in sorted(weights)
+    ]
     lines.append(",\n".join(items))
     lines.append("}}")
     return ("\n".join(lines) + "\n").encode("utf-8")
@@ -282,7 +255,9 @@ def card_yaml(data: dict, figures: dict, sha256: str) -> str:
                 "Articles. In Proceedings of the 16th Conference of the European Chapter of "
                 "the Association for Computational Linguistics (EACL 2021), pages 1663-1675."
             ),
-            "licence": "MIT (Copyright 2020 Felix Hamborg); the text is in LICENSE beside this card",
+            "licence": (
+                "MIT (Copyright 2020 Felix Hamborg); the text is in LICENSE beside this card"
+            ),
             "shipped": "weights only; no sentence of the corpus is in the package",
         },
         "tuning": (
@@ -325,12 +300,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--ablation", action="store_true", help="dev figures per dropped group")
     args = parser.parse_args(argv)
     if args.ablation:
-        print("| features | rw macro-F1 | rw AUC neg | rw AUC pos | mt macro-F1 | mt AUC neg | mt AUC pos |")
-        print("|---|---|---|---|---|---|---|")
+        heads = [f"{s} {k}" for s in ("rw", "mt") for k in ("macro-F1", "AUC neg", "AUC pos")]
+        print("| features | " + " | ".join(heads) + " |")
+        print("|---" * 7 + "|")
         for drop in [(), *[(g,) for g in GROUPS]]:
             _, figures = train(args.data_dir, drop=drop)
             cells = [
-                f"{figures[s][k]:.3f}" for s in ("rw", "mt") for k in ("macro_f1", "auc_negative", "auc_positive")
+                f"{figures[s][k]:.3f}"
+                for s in ("rw", "mt")
+                for k in ("macro_f1", "auc_negative", "auc_positive")
             ]
             name = "all" if not drop else f"without {drop[0]}"
             print(f"| {name} | " + " | ".join(cells) + " |", flush=True)

@@ -82,11 +82,7 @@ def rows_from_names(names: list[Any], table: pd.DataFrame, where: str) -> list[d
     seen: set[str] = set()
     for number, raw in enumerate(names, start=1):
         name = _checked_name(raw, f"{where}, item {number}")
-        target = (
-            name
-            if name in by_target
-            else target_of.get(name, folded.get(name.casefold()))
-        )
+        target = name if name in by_target else target_of.get(name, folded.get(name.casefold()))
         if target in seen:
             continue
         if target is not None:
