@@ -161,9 +161,10 @@ def aim_loaded_terms(
     the term in the term's clause, with at most :data:`MAX_GAP` tokens between them
     (leaving out mentions inside the term itself); targets are read apart, so a target's
     terms do not depend on which other targets are asked about. Its value, polarity x
-    weight (reversed when negated), is reversed again when the target is on the receiving end: a passive subject
-    ("Lavrov was aggressively confronted"), an object right after the term ("hostile
-    to Russia") that is not a possessor ("on Armenia's part"), or an "anti-" compound.
+    weight (reversed when negated), is reversed again when the target is on the
+    receiving end: a passive subject ("Lavrov was aggressively confronted"), an object
+    right after the term ("hostile to Russia") that is not a possessor ("on Armenia's
+    part"), or an "anti-" compound.
     A mention after "by" is the agent and keeps the sign. A term that is the cue of
     reported speech (``cue_spans``: "slammed", "scoffed at") is an act of speaking: its
     object is what the speech disparages, not a victim, so it keeps the sign as well.
