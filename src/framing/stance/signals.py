@@ -39,16 +39,17 @@ SIGNALS = (
     "reception",
     "voice_tone",
 )
-#: The score is the mention model's; the other signals explain it (weight 0) unless given
-#: a weight (the ablation in the project's notes found none that helps on NewsMTSC dev).
+#: The mention model beside the article-level signals it cannot learn from single
+#: sentences (reported speech, cue verbs, aimed terms, the tone around the target);
+#: ``voice_share`` is prominence, not valence. See the project's notes for the ablation.
 DEFAULT_WEIGHTS: Mapping[str, float] = {
     "model": 1.0,
-    "sentiment": 0.0,
-    "loaded_valence": 0.0,
+    "sentiment": 1.0,
+    "loaded_valence": 1.0,
     "voice_share": 0.0,
-    "attribution": 0.0,
-    "reception": 0.0,
-    "voice_tone": 0.0,
+    "attribution": 1.0,
+    "reception": 1.0,
+    "voice_tone": 1.0,
 }
 CUE_CLASS_VALUES: Mapping[str, float] = {
     "endorsing": 1.0,
