@@ -242,9 +242,12 @@ def test_evidence_is_listed_per_target_in_details(hostile_sources, tmp_path):
     score = res.stance["score"].iloc[0]
     assert score < 0
     label = res.stance["label"].iloc[0]
-    assert unescape(re.sub(r"<[^>]+>", " ", summary)).split() == (
-        f"{HOSTILE_TARGET} · score −{abs(score):.2f} · {label} · 3 mentions · 9 evidence rows"
-    ).split()
+    assert (
+        unescape(re.sub(r"<[^>]+>", " ", summary)).split()
+        == (
+            f"{HOSTILE_TARGET} · score −{abs(score):.2f} · {label} · 3 mentions · 9 evidence rows"
+        ).split()
+    )
     # the contributions shown add up to the score
     total = re.search(r"Sum of the contributions: ([^.]+\.\d+)", only).group(1)
     assert float(total) == pytest.approx(score, abs=1e-3)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 from importlib import resources
+from pathlib import Path
 
 import pytest
 import yaml
@@ -108,3 +110,16 @@ def test_a_score_does_not_depend_on_the_other_targets_listed(seed_path):
     default = framing.analyze(article).stance.set_index("target")
     for other in (among.stance.set_index("target"), default):
         assert other.loc["Armenia", "score"] == pytest.approx(alone.loc["Armenia", "score"])
+
+
+EVAL = Path(os.environ.get("FRAMING_EVAL_DIR", Path(__file__).resolve().parents[3] / "shared/eval"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (EVAL / "newsmtsc" / "train.jsonl").is_file(), reason="no NewsMTSC here")
+def test_retraining_gives_the_shipped_model_byte_for_byte(tmp_path):
+    from framing.stance.train import main
+
+    assert main([str(EVAL), "--out", str(tmp_path)]) == 0
+    shipped = resources.files("framing.stance").joinpath(MODEL_FILE).read_bytes()
+    assert (tmp_path / "mention-model.json").read_bytes() == shipped
