@@ -9,7 +9,7 @@ EVAL_DIR ?= ../shared/eval
 # JupyterLab refuses to start as root unless told it may.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: install report test lint lab notebooks bench clean
+.PHONY: install report test lint lab notebooks bench model clean
 
 install: $(STAMP)
 
@@ -44,6 +44,11 @@ bench: install
 	$(BIN)/python benchmarks/quality_stance.py $(EVAL_DIR)
 	$(BIN)/python benchmarks/quality_classifier.py $(EVAL_DIR)
 	$(BIN)/python benchmarks/throughput.py $(EVAL_DIR)
+
+# Retrains the stance mention model from NewsMTSC (in $(EVAL_DIR)/newsmtsc) into
+# src/framing/stance/models/, byte for byte the same as the shipped one.
+model: install
+	$(BIN)/python -m framing.stance.train $(EVAL_DIR)
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache .hypothesis

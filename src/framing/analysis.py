@@ -113,7 +113,7 @@ def analyze(
     targets: Any = None,
     lexicon: LexiconLike = None,
     *,
-    stance_options: StanceOptions | None = None,
+    stance_options: StanceOptions | Mapping[str, Any] | None = None,
 ) -> Analysis:
     """Analyse how one article frames its subject.
 
@@ -130,8 +130,9 @@ def analyze(
         The loaded-term lexicon: ``None`` for the packaged ``loaded`` lexicon, a
         :class:`Lexicon`, the name of a packaged lexicon, a path to a CSV or YAML
         lexicon, or ``{category: [term, ...]}``.
-    stance_options : framing.stance.StanceOptions, optional
-        Weights of the stance signals and related parameters.
+    stance_options : framing.stance.StanceOptions or dict, optional
+        Weights of the stance signals and related parameters; a dict gives some of
+        StanceOptions' fields (``{"quote_weight": 0}``), the others keep their defaults.
 
     Returns
     -------
@@ -150,6 +151,7 @@ def analyze(
             "use framing.read_article(path) for files."
         )
     lexicon = resolve_lexicon(lexicon)
+    stance_options = StanceOptions.coerce(stance_options)
     gazetteer = resolve_targets(targets)
     document = segment(article.text)
     sources = find_sources(document, article_id=article.id, affiliation=gazetteer)
@@ -174,7 +176,7 @@ def analyze(
         "parameters": {
             "targets": _describe_targets(targets),
             "lexicon": lexicon.name,
-            "stance": vars(stance_options or StanceOptions()),
+            "stance": {**vars(stance_options), "weights": dict(stance_options.weights)},
         },
     }
     return Analysis(

@@ -100,6 +100,10 @@ WORDS_PER_SPEAKER = {
     "share": "float64",
 }
 
+#: ``Analysis.stance``: the contract's columns, then ``label`` and the extensions
+#: documented in :mod:`framing.stance` (the explanatory signals ``reception`` and
+#: ``voice_tone``; the mention model's value, interval, mean probabilities, and its
+#: value over the mentions in the author's voice and inside quotations apart).
 STANCE = {
     "article_id": "object",
     "target": "object",
@@ -110,13 +114,25 @@ STANCE = {
     "attribution": "float64",
     "score": "float64",
     "n_evidence": "int64",
-    # An extension beyond the contract's columns, documented in framing.stance.
+    "label": "object",
     "low_evidence": "bool",
-    # Signals beyond the contract's, documented in framing.stance.
     "reception": "float64",
     "voice_tone": "float64",
+    "model": "float64",
+    "ci_low": "float64",
+    "ci_high": "float64",
+    "p_negative": "float64",
+    "p_neutral": "float64",
+    "p_positive": "float64",
+    "author_voice": "float64",
+    "quoted_voice": "float64",
 }
+#: ``Analysis.stance.label``.
+STANCE_LABELS = ("negative", "neutral", "positive")
 
+#: ``Analysis.stance_evidence``: a target's ``score`` is the sum of its rows'
+#: ``contribution``. Rows of the ``model`` signal are its mentions, with the model's
+#: probabilities and the ``drivers`` that moved it most (``'text' [start:end] effect``).
 STANCE_EVIDENCE = {
     "article_id": "object",
     "target": "object",
@@ -126,6 +142,12 @@ STANCE_EVIDENCE = {
     "end": "int64",
     "text": "object",
     "value": "float64",
+    "contribution": "float64",
+    "p_negative": "float64",
+    "p_neutral": "float64",
+    "p_positive": "float64",
+    "in_quote": "bool",
+    "drivers": "object",
 }
 
 

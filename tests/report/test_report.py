@@ -241,16 +241,23 @@ def test_evidence_is_listed_per_target_in_details(hostile_sources, tmp_path):
     summary = re.search(r"<summary>(.*?)</summary>", only, re.DOTALL).group(1)
     score = res.stance["score"].iloc[0]
     assert score < 0
-    assert unescape(re.sub(r"<[^>]+>", " ", summary)).split() == (
-        f"{HOSTILE_TARGET} · score −{abs(score):.2f} · 3 mentions · 6 evidence rows".split()
+    label = res.stance["label"].iloc[0]
+    assert (
+        unescape(re.sub(r"<[^>]+>", " ", summary)).split()
+        == (
+            f"{HOSTILE_TARGET} · score −{abs(score):.2f} · {label} · 3 mentions · 9 evidence rows"
+        ).split()
     )
+    # the contributions shown add up to the score
+    total = re.search(r"Sum of the contributions: ([^.]+\.\d+)", only).group(1)
+    assert float(total) == pytest.approx(score, abs=1e-3)
     cells = [unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", only, re.DOTALL)]
     for row in res.stance_evidence.to_dict("records"):
         assert " ".join(row["text"].split()) in cells
     assert "−1.00" in cells  # the attribution "slammed"
     headers = re.findall(r"<th>([^<]*)</th>", only)
-    # reception: Le Monde's "Acme was angry"; voice_tone: the words of Acme's boss
-    assert headers == ["sentiment", "attribution", "reception", "voice_tone"]
+    # reception: Le Monde's "Acme was angry"; voice tone: the words of Acme's boss
+    assert headers == ["mention model", "sentiment", "attribution", "reception", "voice tone"]
     assert "<script" not in html  # details need no JavaScript
 
 

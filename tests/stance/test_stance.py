@@ -7,7 +7,8 @@ import math
 import pytest
 
 import framing
-from framing.stance import StanceOptions
+from framing.schema import STANCE, STANCE_EVIDENCE
+from framing.stance import SIGNALS, StanceOptions
 
 
 def stance_of(text: str, **kwargs) -> dict:
@@ -91,16 +92,20 @@ def test_a_single_mention_gets_a_score_flagged_low_evidence():
     assert stance["Chad"]["score"] < 0 and stance["Chad"]["low_evidence"]
 
 
+ONLY = {signal: 0.0 for signal in SIGNALS}
+
+
 def test_score_is_the_weighted_mean_of_the_available_signals():
     text = "France is hostile to Russia. Russia is a wonderful partner."
-    only_loaded = StanceOptions(weights={"loaded_valence": 1.0, "sentiment": 0.0})
+    only_loaded = StanceOptions(weights={**ONLY, "loaded_valence": 1.0})
     res = framing.analyze(text, stance_options=only_loaded)
     russia = res.stance.set_index("target").loc["Russia"]
     assert russia["score"] == pytest.approx(russia["loaded_valence"])
-    balanced = framing.analyze(text).stance.set_index("target").loc["Russia"]
-    signals = [balanced["sentiment"], balanced["loaded_valence"]]
-    assert balanced["score"] == pytest.approx(sum(signals) / 2)
-    assert -1.0 <= balanced["score"] <= 1.0
+    two = {**ONLY, "sentiment": 1.0, "model": 1.0}
+    balanced = framing.analyze(text, stance_options={"weights": two}).stance
+    russia = balanced.set_index("target").loc["Russia"]
+    assert russia["score"] == pytest.approx((russia["sentiment"] + russia["model"]) / 2)
+    assert -1.0 <= russia["score"] <= 1.0
 
 
 def test_unknown_signal_weights_are_refused():
@@ -121,10 +126,11 @@ def test_every_evidence_row_points_at_its_text(seed_analysis):
 
 def test_the_seed_positions_its_targets_as_a_careful_reader_does(seed_analysis):
     score = seed_analysis.stance.set_index("target")["score"]
-    assert score["Russia"] > 0 and score["Sergey Lavrov"] > 0
+    assert score.idxmax() == "Russia" and score["Russia"] > 0
+    assert score["Sergey Lavrov"] > 0
     for critic in ("Armenia", "United States", "France", "Ukraine"):
         assert score[critic] < 0, critic
-    assert score["Azerbaijan"] > 0
+    assert score["Armenia"] < score["Azerbaijan"]
 
 
 def test_an_adjective_describes_the_mention_it_precedes_and_a_verb_acts_on_it():
@@ -136,9 +142,10 @@ def test_an_adjective_describes_the_mention_it_precedes_and_a_verb_acts_on_it():
 
 def test_silence_does_not_lower_a_score():
     text = 'Chad is a wonderful partner. "We agree," Japanese Prime Minister Sanae Takaichi said.'
-    chad = framing.analyze(text).stance.set_index("target").loc["Chad"]
+    options = {"weights": {**ONLY, "sentiment": 1.0, "voice_share": 1.0}}
+    chad = framing.analyze(text, stance_options=options).stance.set_index("target").loc["Chad"]
     assert chad["voice_share"] == 0  # others are quoted, Chad is not
-    assert chad["score"] == pytest.approx((chad["sentiment"] + chad["loaded_valence"]) / 2)
+    assert chad["score"] == pytest.approx(chad["sentiment"])
 
 
 def evidence_of(text: str, target: str, signal: str, **kwargs) -> list[tuple[str, float]]:
@@ -147,9 +154,11 @@ def evidence_of(text: str, target: str, signal: str, **kwargs) -> list[tuple[str
     return list(zip(rows["text"], rows["value"], strict=True))
 
 
-def test_a_sentence_that_names_one_target_is_read_whole():
-    text = "In a speech on Monday, Chad, the host, praised the wonderful, generous visitors."
-    assert evidence_of(text, "Chad", "sentiment")[0][0] == text
+def test_the_clause_of_a_mention_is_read_whatever_else_it_names():
+    text = "On Monday, Chad praised the generous visitors, while Japan was silent."
+    clause = "On Monday, Chad praised the generous visitors,"
+    assert evidence_of(text, "Chad", "sentiment")[0][0] == clause
+    assert evidence_of(text, "Chad", "sentiment", targets=["Chad"])[0][0] == clause
 
 
 def test_the_next_sentence_goes_on_about_the_target():
@@ -162,9 +171,9 @@ def test_the_next_sentence_goes_on_about_the_target():
     assert stance_of(text)["Chad"]["sentiment"] > 0
     alone = StanceOptions(continuation_weight=0)
     assert stance_of(text, stance_options=alone)["Chad"]["sentiment"] == 0
-    # A sentence that names another target is about that one.
-    other = "Chad signed the accord on Monday. Japan called it a wonderful, generous gesture."
-    assert stance_of(other)["Chad"]["sentiment"] == 0
+    # A sentence that names the target again is read for that mention, not continued.
+    again = "Chad signed the accord on Monday. Chad called it a wonderful, generous gesture."
+    assert len(evidence_of(again, "Chad", "sentiment")) == 2
 
 
 def test_reception_is_what_others_are_reported_saying_about_the_target():
@@ -196,12 +205,14 @@ def test_one_loaded_term_is_damped_by_the_mentions_it_does_not_reach():
 
 def test_being_quoted_is_prominence_not_favour_by_default():
     text = 'Sergey Lavrov said that "the talks took place." Chad is a terrible regime.'
-    lavrov = stance_of(text)["Sergey Lavrov"]
-    assert lavrov["voice_share"] == 1.0
-    assert lavrov["score"] == pytest.approx(0.0)
+    res = framing.analyze(text)
+    assert res.stance.set_index("target").loc["Sergey Lavrov", "voice_share"] == 1.0
+    evidence = res.stance_evidence
+    assert (evidence.loc[evidence["signal"] == "voice_share", "contribution"] == 0).all()
 
 
-def test_the_speech_signals_are_columns_of_every_stance_table():
+def test_every_stance_table_has_the_schema_columns():
     for text in ("Nothing here concerns anyone.", "Chad is a terrible regime."):
-        stance = framing.analyze(text).stance
-        assert list(stance.columns[-2:]) == ["reception", "voice_tone"]
+        res = framing.analyze(text)
+        assert list(res.stance.columns) == list(STANCE)
+        assert list(res.stance_evidence.columns) == list(STANCE_EVIDENCE)

@@ -23,6 +23,11 @@ QUOTE_CHARS = 140
 
 #: What each stance signal measures, in the order they are listed (see framing.stance).
 SIGNAL_DEFINITIONS: dict[str, str] = {
+    "model": (
+        "the mention model (trained on NewsMTSC news sentences): for each mention, "
+        "P(positive) − P(negative) of its sentence toward the target, averaged with "
+        "weights 1 − P(neutral) (quoted mentions count half)"
+    ),
     "sentiment": "mean VADER tone (−1 … +1) of the clauses that mention the target",
     "loaded_valence": (
         "mean signed weight of the loaded terms aimed at the target (its sign reversed "
@@ -36,13 +41,20 @@ SIGNAL_DEFINITIONS: dict[str, str] = {
         "mean class of the cue verbs for its speakers: endorsing +1 (reminded), neutral 0 "
         "(said), distancing or emotive −1 (insinuated, slammed)"
     ),
+    "reception": "mean VADER tone of what others are reported saying about the target",
+    "voice_tone": "mean VADER tone of the target's own reported words",
 }
 _SIGNAL_NAMES = {
+    "model": "mention model",
     "sentiment": "sentiment",
     "loaded_valence": "loaded valence",
     "voice_share": "voice share",
     "attribution": "attribution",
+    "reception": "reception",
+    "voice_tone": "voice tone",
 }
+#: The signals shown as columns of the stance table, in order.
+_TABLE_SIGNALS = ("model", "sentiment", "loaded_valence", "attribution", "reception", "voice_tone")
 
 
 def _text(value: Any) -> str:
@@ -131,6 +143,12 @@ def _evidence_value(signal: str, value: float) -> str:
     return signed(value)
 
 
+def _probabilities(item: dict[str, Any]) -> str:
+    if math.isnan(float(item["p_negative"])):
+        return ""
+    return " / ".join(f"{float(item[k]):.2f}" for k in ("p_negative", "p_neutral", "p_positive"))
+
+
 def stance_section(stance: pd.DataFrame, evidence: pd.DataFrame) -> dict[str, Any]:
     """The "Stance toward targets" section: one row per target and its evidence.
 
@@ -144,24 +162,32 @@ def stance_section(stance: pd.DataFrame, evidence: pd.DataFrame) -> dict[str, An
     Returns
     -------
     dict
-        ``rows`` (the signals of each target as text), ``targets`` (per target, its
-        evidence grouped by signal: ``name``, ``definition`` and ``rows`` of ``sentence``,
-        ``text``, ``value``) and ``signals`` (name, definition).
+        ``rows`` (label, score, interval and the signals of each target as text),
+        ``targets`` (per target, its evidence grouped by signal: ``name``, ``total`` (the
+        group's contribution) and ``rows`` of ``sentence``, ``text``, ``value``,
+        ``contribution``, ``probabilities``, ``drivers``; and ``sum``, the contributions
+        added up, equal to the score), ``signals`` (name, definition) and ``columns``
+        (the signal columns' names).
     """
     rows = []
     targets = []
     for record in stance.to_dict("records"):
         target = str(record["target"])
         low = record.get("low_evidence") is True
+        interval = (
+            f"{signed(float(record['ci_low']))} … {signed(float(record['ci_high']))}"
+            if not math.isnan(float(record["ci_low"]))
+            else "—"
+        )
         rows.append(
             {
                 "target": target,
                 "mentions": int(record["mentions"]),
-                "sentiment": _number(record["sentiment"]),
-                "loaded_valence": _number(record["loaded_valence"]),
-                "voice_share": _number(record["voice_share"], percent=True),
-                "attribution": _number(record["attribution"]),
+                "label": _text(record["label"]),
                 "score": _number(record["score"]),
+                "interval": interval,
+                "signals": [_number(record[name]) for name in _TABLE_SIGNALS],
+                "voice_share": _number(record["voice_share"], percent=True),
                 "n_evidence": int(record["n_evidence"]),
                 "low_evidence": low,
             }
@@ -175,11 +201,16 @@ def stance_section(stance: pd.DataFrame, evidence: pd.DataFrame) -> dict[str, An
             groups.append(
                 {
                     "name": _SIGNAL_NAMES.get(signal, signal),
+                    "model": signal == "model",
+                    "total": signed(float(picked["contribution"].sum())),
                     "rows": [
                         {
                             "sentence": int(item["sentence_id"]) + 1,
                             "text": " ".join(str(item["text"]).split()),
                             "value": _evidence_value(signal, float(item["value"])),
+                            "contribution": f"{float(item['contribution']):+.3f}",
+                            "probabilities": _probabilities(item),
+                            "drivers": _text(item["drivers"]),
                         }
                         for item in picked.to_dict("records")
                     ],
@@ -189,11 +220,14 @@ def stance_section(stance: pd.DataFrame, evidence: pd.DataFrame) -> dict[str, An
             {
                 "target": target,
                 "score": rows[-1]["score"],
+                "label": rows[-1]["label"],
                 "mentions": rows[-1]["mentions"],
                 "low_evidence": low,
                 "n_rows": len(own),
+                "sum": f"{float(own['contribution'].sum()):+.3f}" if len(own) else "—",
                 "groups": groups,
             }
         )
     signals = [(_SIGNAL_NAMES[name], text) for name, text in SIGNAL_DEFINITIONS.items()]
-    return {"rows": rows, "targets": targets, "signals": signals}
+    columns = [_SIGNAL_NAMES[name] for name in _TABLE_SIGNALS]
+    return {"rows": rows, "targets": targets, "signals": signals, "columns": columns}

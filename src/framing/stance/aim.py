@@ -51,6 +51,7 @@ class _Mention(NamedTuple):
     in_quote: bool
     opposed: bool  # inside an "anti-" compound: the phrase names the target's opponents
     possessive: bool
+    index: int  # position in TargetSpans.mentions (an antecedent keeps its mention's)
 
 
 class AimedTerm(NamedTuple):
@@ -62,6 +63,9 @@ class AimedTerm(NamedTuple):
     end: int
     value: float
     in_quote: bool
+    mention: int  # the mention's position in TargetSpans.mentions
+    term_start: int  # the term's own span
+    term_end: int
 
 
 class TargetSpans:
@@ -77,13 +81,10 @@ class TargetSpans:
         for index, (first, last) in enumerate(self.clause_bounds):
             self.clause_of[first : last + 1] = [index] * (last + 1 - first)
         self.mentions = [
-            self._locate(m) for m in records(mentions, ("target", "start", "end", "in_quote"))
+            self._locate(index, m)
+            for index, m in enumerate(records(mentions, ("target", "start", "end", "in_quote")))
         ]
         self.targets = list(dict.fromkeys(m.target for m in self.mentions))
-        self.targets_in_sentence: dict[int, set[str]] = {}
-        for m in self.mentions:
-            sentence = self.tokens[m.first].sentence_id
-            self.targets_in_sentence.setdefault(sentence, set()).add(m.target)
         # "France, which is hostile to Russia": the relative pronoun stands for France in
         # its own clause, so it counts there as a mention of France.
         self.antecedents = [a for a in map(self._antecedent, self.mentions) if a is not None]
@@ -96,7 +97,7 @@ class TargetSpans:
         at = mention.last + 1 + pronoun
         return mention._replace(first=at, last=at, possessive=False, opposed=False)
 
-    def _locate(self, mention) -> _Mention:
+    def _locate(self, index: int, mention) -> _Mention:
         first = self.token_at(mention.start)
         last = self.token_at(mention.end - 1)
         after = self.tokens[last + 1].key if last + 1 < len(self.tokens) else ""
@@ -107,6 +108,7 @@ class TargetSpans:
             bool(mention.in_quote),
             self.tokens[first].key.startswith("anti-"),
             after in _POSSESSIVE,
+            index,
         )
 
     def token_at(self, offset: int) -> int:
@@ -119,35 +121,29 @@ class TargetSpans:
         """The spans that speak of ``target``: ``(sentence_id, start, end)``, each with
         whether its first mention is quoted.
 
-        A sentence that names no other target is about this one as a whole and is taken
-        whole; where other targets share it, only the clause of the mention is.
+        The clause of each mention: sentences often speak of several actors at once, and
+        reading the clause whatever else is named keeps a target's reading independent
+        of which other targets are asked about.
         """
         found: dict[tuple[int, int, int], bool] = {}
         for mention in self.mentions:
             if mention.target != target:
                 continue
             sentence = self.tokens[mention.first].sentence_id
-            if len(self.targets_in_sentence[sentence]) == 1:
-                span = self.sentences[sentence]
-                scope = (sentence, span.start, span.end)
-            else:
-                clause = self.clause_of[mention.first]
-                scope = (sentence, *self.clause_span(clause))
+            scope = (sentence, *self.clause_span(self.clause_of[mention.first]))
             found.setdefault(scope, mention.in_quote)
         return found
 
     def continuations_of(self, target: str) -> list[tuple[int, int, int]]:
         """Sentences that go on about ``target``: the sentence right after one that
-        names it alone, when that sentence names no target itself (news paragraphs are
-        often a single sentence, so the next one may open a new paragraph)."""
-        found = []
-        named = self.targets_in_sentence
-        for sentence, targets in named.items():
-            after = sentence + 1
-            if targets == {target} and after < len(self.sentences) and after not in named:
-                span = self.sentences[after]
-                found.append((after, span.start, span.end))
-        return found
+        names it, when that sentence does not name it itself (news paragraphs are often a
+        single sentence, so the next one may open a new paragraph)."""
+        named = {self.tokens[m.first].sentence_id for m in self.mentions if m.target == target}
+        return [
+            (after, self.sentences[after].start, self.sentences[after].end)
+            for after in sorted(s + 1 for s in named)
+            if after < len(self.sentences) and after not in named
+        ]
 
     def clause_span(self, clause: int) -> tuple[int, int]:
         first, last = self.clause_bounds[clause]
@@ -161,12 +157,14 @@ def aim_loaded_terms(
 ) -> Iterator[AimedTerm]:
     """Each charged loaded term (polarity not 0) aimed at the mentions it reaches.
 
-    A term reaches the nearest mention before it and the nearest after it, in its
-    clause, with at most :data:`MAX_GAP` tokens between them, leaving out mentions
-    inside the term itself. Its value, polarity x weight (reversed when negated), is
-    reversed again when the target is on the receiving end: a passive subject
-    ("Lavrov was aggressively confronted"), an object right after the term ("hostile
-    to Russia") that is not a possessor ("on Armenia's part"), or an "anti-" compound.
+    A term reaches, for each target, the nearer of its nearest mention before and after
+    the term in the term's clause, with at most :data:`MAX_GAP` tokens between them
+    (leaving out mentions inside the term itself); targets are read apart, so a target's
+    terms do not depend on which other targets are asked about. Its value, polarity x
+    weight (reversed when negated), is reversed again when the target is on the
+    receiving end: a passive subject ("Lavrov was aggressively confronted"), an object
+    right after the term ("hostile to Russia") that is not a possessor ("on Armenia's
+    part"), or an "anti-" compound.
     A mention after "by" is the agent and keeps the sign. A term that is the cue of
     reported speech (``cue_spans``: "slammed", "scoffed at") is an act of speaking: its
     object is what the speech disparages, not a victim, so it keeps the sign as well.
@@ -182,21 +180,24 @@ def aim_loaded_terms(
         if term.polarity == 0:
             continue
         first, last = spans.token_at(term.start), spans.token_at(term.end - 1)
-        nearby = by_clause.get(spans.clause_of[first], [])
         value = float(term.polarity) * float(term.weight) * (-1.0 if term.negated else 1.0)
-        before = _nearest([(m, first - m.last - 1) for m in nearby if m.last < first])
-        after = _nearest([(m, m.first - last - 1) for m in nearby if m.first > last])
-        # Only the nearer side is the term's target; at equal distance both are
-        # ("Lavrov was confronted by an activist": the one suffers it, the other does it).
-        if before and after and before[1] != after[1]:
-            before, after = (before, None) if before[1] < after[1] else (None, after)
         speech = any(index in cue_tokens for index in range(first, last + 1))
-        if before:
-            passive = not speech and _passive_subject(spans.tokens, before[0], first, last)
-            yield _aimed(spans, term, before[0], -value if passive else value)
-        if after:
-            received = not speech and _object(spans.tokens, first, last, after[0])
-            yield _aimed(spans, term, after[0], -value if received else value)
+        nearby: dict[str, list[_Mention]] = {}
+        for mention in by_clause.get(spans.clause_of[first], []):
+            nearby.setdefault(mention.target, []).append(mention)
+        # Each target on its own, so that its reading does not depend on which other
+        # targets are asked about.
+        for own in nearby.values():
+            before = _nearest([(m, first - m.last - 1) for m in own if m.last < first])
+            after = _nearest([(m, m.first - last - 1) for m in own if m.first > last])
+            if before and after and before[1] != after[1]:  # the nearer one (both if equal)
+                before, after = (before, None) if before[1] < after[1] else (None, after)
+            if before:
+                passive = not speech and _passive_subject(spans.tokens, before[0], first, last)
+                yield _aimed(spans, term, before[0], -value if passive else value)
+            if after:
+                received = not speech and _object(spans.tokens, first, last, after[0])
+                yield _aimed(spans, term, after[0], -value if received else value)
 
 
 def _nearest(candidates: list[tuple[_Mention, int]]) -> tuple[_Mention, int] | None:
@@ -234,4 +235,14 @@ def _aimed(spans: TargetSpans, term, mention: _Mention, value: float) -> AimedTe
         value = -value
     start = min(term.start, spans.tokens[mention.first].start)
     end = max(term.end, spans.tokens[mention.last].end)
-    return AimedTerm(mention.target, int(term.sentence_id), start, end, value, bool(term.in_quote))
+    return AimedTerm(
+        mention.target,
+        int(term.sentence_id),
+        start,
+        end,
+        value,
+        bool(term.in_quote),
+        mention.index,
+        int(term.start),
+        int(term.end),
+    )

@@ -1,4 +1,5 @@
-"""The stance signals of each target and their weighted score (see :mod:`framing.stance`)."""
+"""The stance of each target: the mention model's score, the explanatory signals, and the
+evidence rows whose contributions add up to the score (see :mod:`framing.stance`)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,26 @@ from typing import Any
 
 import pandas as pd
 
+from framing.errors import FramingError
 from framing.schema import STANCE, STANCE_EVIDENCE, as_table, records
-from framing.stance.aim import TargetSpans, aim_loaded_terms
+from framing.stance.aggregate import aggregate, label_of
+from framing.stance.aim import TargetSpans
+from framing.stance.features import DocumentFeatures
+from framing.stance.model import MentionModel, Prediction
 from framing.stance.speech import reported_speech, speech_signals
 from framing.text import Document, SpanSentiment
 
-__all__ = ["CUE_CLASS_VALUES", "DEFAULT_WEIGHTS", "SIGNALS", "StanceOptions", "stance_signals"]
+__all__ = [
+    "CUE_CLASS_VALUES",
+    "DEFAULT_WEIGHTS",
+    "SIGNALS",
+    "StanceOptions",
+    "StanceOptionsError",
+    "stance_signals",
+]
 
 SIGNALS = (
+    "model",
     "sentiment",
     "loaded_valence",
     "voice_share",
@@ -26,7 +39,11 @@ SIGNALS = (
     "reception",
     "voice_tone",
 )
+#: The mention model beside the article-level signals it cannot learn from single
+#: sentences (reported speech, cue verbs, aimed terms, the tone around the target);
+#: ``voice_share`` is prominence, not valence. See the project's notes for the ablation.
 DEFAULT_WEIGHTS: Mapping[str, float] = {
+    "model": 1.0,
     "sentiment": 1.0,
     "loaded_valence": 1.0,
     "voice_share": 0.0,
@@ -40,24 +57,34 @@ CUE_CLASS_VALUES: Mapping[str, float] = {
     "distancing": -1.0,
     "emotive": -1.0,
 }
+#: Atoms of largest effect listed in a mention row's ``drivers``.
+N_DRIVERS = 3
 _SOURCE_COLUMNS = (
     "kind", "speaker", "affiliation", "cue_class", "n_words", "sentence_id",
     "cue_start", "cue_end", "content_start", "content_end",
 )  # fmt: skip
 # Source kinds whose words are the speaker's own voice.
 _VOICE_KINDS = ("direct_quote",)
+_DRIVER_CHARS = 30
+
+
+class StanceOptionsError(FramingError, ValueError):
+    """Stance options that cannot be used; the message names the option and the choices."""
 
 
 @dataclass(frozen=True)
 class StanceOptions:
-    """Parameters of the stance signals.
+    """Parameters of the stance score.
 
     Parameters
     ----------
     weights : Mapping[str, float]
-        Weight of each signal in ``score``; a signal with weight 0 is left out.
+        Weight of each signal in ``score`` (see :data:`SIGNALS`); the signals not given
+        keep their default weight (:data:`DEFAULT_WEIGHTS`), and a signal with weight 0 is
+        left out.
     quote_weight : float
-        Weight of a clause or term inside a quotation relative to the author's voice.
+        Weight of a mention, clause or term inside a quotation relative to the author's
+        voice.
     continuation_weight : float
         Weight in ``sentiment`` of a sentence that continues one about the target
         without naming it, relative to a sentence that names it; 0 leaves them out.
@@ -73,11 +100,37 @@ class StanceOptions:
     min_evidence: int = 3
 
     def __post_init__(self) -> None:
+        if not isinstance(self.weights, Mapping):
+            raise StanceOptionsError(
+                f"StanceOptions(weights=...) takes a mapping of signal to weight, not "
+                f"{type(self.weights).__name__}; the signals are {list(SIGNALS)}."
+            )
         unknown = set(self.weights) - set(SIGNALS)
         if unknown:
-            raise ValueError(
+            raise StanceOptionsError(
                 f"unknown stance signal(s) {sorted(unknown)}; the signals are {list(SIGNALS)}."
             )
+        object.__setattr__(self, "weights", {**DEFAULT_WEIGHTS, **self.weights})
+
+    @classmethod
+    def coerce(cls, options: StanceOptions | Mapping[str, Any] | None) -> StanceOptions:
+        """``options`` as StanceOptions: ``None`` for the defaults, or a dict of its fields."""
+        if options is None:
+            return cls()
+        if isinstance(options, StanceOptions):
+            return options
+        if isinstance(options, Mapping):
+            names = set(cls.__dataclass_fields__)
+            unknown = set(options) - names
+            if unknown:
+                raise StanceOptionsError(
+                    f"unknown stance option(s) {sorted(unknown)}; the options are {sorted(names)}."
+                )
+            return cls(**options)
+        raise StanceOptionsError(
+            f"stance_options must be a StanceOptions or a dict of its fields, not "
+            f"{type(options).__name__}."
+        )
 
 
 def stance_signals(
@@ -88,7 +141,7 @@ def stance_signals(
     *,
     article_id: str,
     targets: Iterable[str] = (),
-    options: StanceOptions | None = None,
+    options: StanceOptions | Mapping[str, Any] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Stance per target and the evidence behind it.
 
@@ -104,30 +157,26 @@ def stance_signals(
         Written into every row.
     targets : iterable of str
         Targets to report even when never mentioned (with zero mentions and no signals).
-    options : StanceOptions, optional
+    options : StanceOptions or dict, optional
 
     Returns
     -------
     (stance, stance_evidence) : tuple of DataFrame
-        ``stance`` has the columns of ``framing.schema.STANCE`` (then ``reception`` and
-        ``voice_tone``, see the module's docstring), one row per target, most mentioned
-        first; ``stance_evidence`` those of ``STANCE_EVIDENCE``.
+        ``stance`` has the columns of ``framing.schema.STANCE``, one row per target, most
+        mentioned first; ``stance_evidence`` those of ``STANCE_EVIDENCE``, whose
+        ``contribution`` adds up to each target's ``score``.
     """
-    options = options or StanceOptions()
-    spans = TargetSpans(document, mentions)
+    options = StanceOptions.coerce(options)
+    tone = SpanSentiment(document.text).compound
+    features = DocumentFeatures(document, mentions, loaded_terms, sources, tone)
+    spans = features.spans
+    model = MentionModel.load()
+    predictions = [model.predict(features.atoms(i)) for i in range(len(spans.mentions))]
     evidence = _Evidence(article_id, document.text)
     aimed = defaultdict(list)
-    cue_spans = [
-        (start, end)
-        for start, end in zip(
-            sources["cue_start"].tolist(), sources["cue_end"].tolist(), strict=True
-        )
-        if start >= 0
-    ]
-    for hit in aim_loaded_terms(spans, loaded_terms, cue_spans):
-        aimed[hit.target].append(hit)
-
-    tone = SpanSentiment(document.text).compound
+    for hits in features.aimed.values():
+        for hit in hits:
+            aimed[hit.target].append(hit)
     source_rows = records(sources, _SOURCE_COLUMNS)
     speech = reported_speech(source_rows, tone)
     mention_starts = defaultdict(list)
@@ -136,7 +185,9 @@ def stance_signals(
     rows = []
     for target in dict.fromkeys([*spans.targets, *targets]):
         n_mentions = spans.count(target)
+        evidence.open(target)
         values = {
+            "model": _model(target, spans, predictions, evidence, options),
             "sentiment": _sentiment(target, spans, evidence, options, tone),
             "loaded_valence": _loaded_valence(target, aimed[target], evidence, options, n_mentions),
             **_voice(target, source_rows, evidence),
@@ -145,21 +196,94 @@ def stance_signals(
             target, speech, mention_starts[target], partial(evidence.add, target)
         )
         values.update({signal: _mean(found) for signal, found in heard.items()})
-        n_evidence = evidence.count(target)
+        score, share = evidence.close(_scored(values), options.weights)
+        summary = evidence.summary
         rows.append(
             {
                 "article_id": article_id,
                 "target": target,
                 "mentions": n_mentions,
                 **values,
-                "score": _combine(_scored(values), options.weights),
-                "n_evidence": n_evidence,
+                "score": score,
+                "n_evidence": evidence.count(target),
                 "low_evidence": n_mentions < options.min_mentions
-                or n_evidence < options.min_evidence,
+                or evidence.count(target) < options.min_evidence,
+                "label": label_of(summary.probabilities, model.label_bias),
+                "ci_low": _shifted(summary.ci_low, score, summary.score, share),
+                "ci_high": _shifted(summary.ci_high, score, summary.score, share),
+                "p_negative": summary.probabilities[0],
+                "p_neutral": summary.probabilities[1],
+                "p_positive": summary.probabilities[2],
+                "author_voice": _voice_part(target, spans, predictions, quoted=False),
+                "quoted_voice": _voice_part(target, spans, predictions, quoted=True),
             }
         )
     rows.sort(key=lambda row: (-row["mentions"], row["target"]))  # most mentioned first
     return as_table(rows, STANCE), evidence.table()
+
+
+def _shifted(bound: float, score: float, model_score: float, share: float) -> float:
+    """An interval bound of the model's value carried over to the score it enters with
+    ``share`` of the weight (the other signals' part of the score is taken as given)."""
+    if math.isnan(bound) or math.isnan(score):
+        return math.nan
+    return score + share * (bound - model_score)
+
+
+def _model(
+    target: str,
+    spans: TargetSpans,
+    predictions: Sequence[Prediction],
+    evidence: _Evidence,
+    options: StanceOptions,
+) -> float:
+    """The mentions' stances aggregated (:func:`framing.stance.aggregate.aggregate`)."""
+    own = [(m, predictions[i]) for i, m in enumerate(spans.mentions) if m.target == target]
+    voices = [options.quote_weight if m.in_quote else 1.0 for m, _ in own]
+    summary = aggregate([p.probabilities for _, p in own], voices)
+    evidence.summary = summary
+    if not own or math.isnan(summary.score):
+        return math.nan
+    total = sum(v * p.polarised for (_, p), v in zip(own, voices, strict=True))
+    for (mention, prediction), voice in zip(own, voices, strict=True):
+        start, end = spans.tokens[mention.first].start, spans.tokens[mention.last].end
+        evidence.add(
+            target,
+            "model",
+            spans.tokens[mention.first].sentence_id,
+            start,
+            end,
+            prediction.stance,
+            share=voice * prediction.polarised / total,
+            probabilities=prediction.probabilities,
+            in_quote=mention.in_quote,
+            drivers=_drivers(prediction, spans.text),
+        )
+    return summary.score
+
+
+def _voice_part(
+    target: str, spans: TargetSpans, predictions: Sequence[Prediction], *, quoted: bool
+) -> float:
+    """The model's aggregate over the target's mentions in the author's voice, or inside
+    quotations: the two kept apart."""
+    own = [
+        predictions[i].probabilities
+        for i, m in enumerate(spans.mentions)
+        if m.target == target and m.in_quote == quoted
+    ]
+    return aggregate(own, [1.0] * len(own)).score
+
+
+def _drivers(prediction: Prediction, text: str) -> str:
+    """The atoms that moved a mention most: ``what [start:end] effect``; "what" is the
+    text when short, else the feature's name."""
+    parts = []
+    for atom, effect in prediction.effects[:N_DRIVERS]:
+        words = " ".join(text[atom.start : atom.end].split())
+        what = repr(words) if len(words) <= _DRIVER_CHARS else atom.feature
+        parts.append(f"{what} [{atom.start}:{atom.end}] {effect:+.2f}")
+    return "; ".join(parts)
 
 
 def _sentiment(
@@ -171,35 +295,41 @@ def _sentiment(
 ) -> float:
     """VADER compound of the spans about the target (:meth:`TargetSpans.scopes_of`),
     quoted ones weighed less, and of the sentences that continue them."""
-    scores, weights = [], []
+    found = []
     for (sentence, start, end), quoted in spans.scopes_of(target).items():
-        value = tone(start, end)
-        evidence.add(target, "sentiment", sentence, start, end, value)
-        scores.append(value)
-        weights.append(options.quote_weight if quoted else 1.0)
+        found.append((sentence, start, end, options.quote_weight if quoted else 1.0))
     if options.continuation_weight:
         for sentence, start, end in spans.continuations_of(target):
-            value = tone(start, end)
-            evidence.add(target, "sentiment", sentence, start, end, value)
-            scores.append(value)
-            weights.append(options.continuation_weight)
-    return _weighted_mean(scores, weights)
+            found.append((sentence, start, end, options.continuation_weight))
+    total = sum(weight for *_, weight in found)
+    if not total:
+        return math.nan
+    value = 0.0
+    for sentence, start, end, weight in found:
+        score = tone(start, end)
+        evidence.add(target, "sentiment", sentence, start, end, score, share=weight / total)
+        value += score * weight / total
+    return value
 
 
 def _loaded_valence(
     target: str, hits: Sequence[Any], evidence: _Evidence, options: StanceOptions, n_mentions: int
 ) -> float:
     """Mean signed charge of the terms aimed at the target (quoted ones weighed less),
-    damped by the square root of the share of its mentions they reach."""
+    damped by the square root of the share of its mentions they reach:
+    ``mean x sqrt(n / mentions) = total / sqrt(n x mentions)``, within [-1, 1] since each
+    term's value is."""
     if not hits:
         return math.nan
+    n = len(hits)
+    scale = math.sqrt(n * max(n_mentions, n))
     total = 0.0
     for hit in hits:
-        evidence.add(target, "loaded_valence", hit.sentence_id, hit.start, hit.end, hit.value)
-        total += hit.value * (options.quote_weight if hit.in_quote else 1.0)
-    # mean x sqrt(n / mentions) = total / sqrt(n x mentions)
-    n = len(hits)
-    return max(-1.0, min(1.0, total / math.sqrt(n * max(n_mentions, n))))
+        weight = options.quote_weight if hit.in_quote else 1.0
+        evidence.add(target, "loaded_valence", hit.sentence_id, hit.start, hit.end, hit.value,
+                     share=weight / scale)  # fmt: skip
+        total += hit.value * weight
+    return total / scale
 
 
 def _voice(target: str, sources: list[Any], evidence: _Evidence) -> dict[str, float]:
@@ -216,33 +346,45 @@ def _voice(target: str, sources: list[Any], evidence: _Evidence) -> dict[str, fl
         if row.kind in _VOICE_KINDS:
             own_words += row.n_words
             evidence.add(target, "voice_share", row.sentence_id, row.content_start,
-                         row.content_end, float(row.n_words))  # fmt: skip
-    cue_values = []
-    for cue_start, cue_end, sentence_id, cue_class in dict.fromkeys(
-        (row.cue_start, row.cue_end, row.sentence_id, row.cue_class)
-        for row in own
-        if row.cue_class in CUE_CLASS_VALUES
-    ):
+                         row.content_end, float(row.n_words), share=1 / total_words)  # fmt: skip
+    cues = list(
+        dict.fromkeys(
+            (row.cue_start, row.cue_end, row.sentence_id, row.cue_class)
+            for row in own
+            if row.cue_class in CUE_CLASS_VALUES
+        )
+    )
+    for cue_start, cue_end, sentence_id, cue_class in cues:
         value = CUE_CLASS_VALUES[cue_class]
-        evidence.add(target, "attribution", sentence_id, cue_start, cue_end, value)
-        cue_values.append(value)
+        evidence.add(target, "attribution", sentence_id, cue_start, cue_end, value,
+                     share=1 / len(cues))  # fmt: skip
     return {
         "voice_share": own_words / total_words if total_words else math.nan,
-        "attribution": sum(cue_values) / len(cue_values) if cue_values else math.nan,
+        "attribution": _mean([CUE_CLASS_VALUES[c[3]] for c in cues]),
     }
 
 
 class _Evidence:
-    """Collects evidence rows: which span supports which signal of which target."""
+    """Collects evidence rows: which span supports which signal of which target, and with
+    what share of its signal; :meth:`close` turns the shares into contributions."""
 
     def __init__(self, article_id: str, text: str) -> None:
         self.article_id = article_id
         self.text = text
         self.rows: list[dict[str, Any]] = []
         self.counts: dict[str, int] = defaultdict(int)
+        self.first = 0
+        self.summary: Any = None
+
+    def open(self, target: str) -> None:
+        """Start the rows of ``target``."""
+        self.first = len(self.rows)
+        self.summary = None
 
     def add(self, target: str, signal: str, sentence_id: int, start: int, end: int,
-            value: float) -> None:  # fmt: skip
+            value: float, *, share: float | None = None, probabilities=(math.nan,) * 3,
+            in_quote: bool = False, drivers: str = "") -> None:  # fmt: skip
+        """One row; ``share`` is its weight in its signal (the mean's by default)."""
         if start < 0 or end <= start:
             return
         self.counts[target] += 1
@@ -256,8 +398,39 @@ class _Evidence:
                 "end": int(end),
                 "text": self.text[start:end],
                 "value": float(value),
+                "share": share,
+                "p_negative": probabilities[0],
+                "p_neutral": probabilities[1],
+                "p_positive": probabilities[2],
+                "in_quote": bool(in_quote),
+                "drivers": drivers,
             }
         )
+
+    def close(self, values: Mapping[str, float], weights: Mapping[str, float]) -> tuple:
+        """The target's score and the model's share of it; fills the contributions.
+
+        The score is the weighted mean of the signals that have a value; a row's
+        contribution is its signal's weight share x its own share x its value.
+        """
+        used = {s: w for s, w in weights.items() if w and not math.isnan(values[s])}
+        total = sum(used.values())
+        own = self.rows[self.first :]
+        shares = defaultdict(float)
+        for row in own:
+            if row["share"] is None:  # a plain mean: each row an equal share
+                shares[row["signal"]] += 1
+        for row in own:
+            signal = row["signal"]
+            share = row.pop("share")
+            if share is None:
+                share = 1 / shares[signal]
+            weight = used.get(signal, 0.0) / total if total else 0.0
+            row["contribution"] = weight * share * row["value"]
+        if not total:
+            return math.nan, 0.0
+        score = sum(values[s] * w for s, w in used.items()) / total
+        return score, used.get("model", 0.0) / total
 
     def count(self, target: str) -> int:
         return self.counts[target]
@@ -270,21 +443,8 @@ def _mean(values: Sequence[float]) -> float:
     return sum(values) / len(values) if values else math.nan
 
 
-def _weighted_mean(values: Sequence[float], weights: Sequence[float]) -> float:
-    total = sum(weights)
-    return sum(v * w for v, w in zip(values, weights, strict=True)) / total if total else math.nan
-
-
 def _scored(values: Mapping[str, float]) -> dict[str, float]:
     """The signals as they enter the score: a target never given the floor is not
     penalised for it, so a zero voice share is left out rather than averaged in."""
     voice = values["voice_share"]
     return {**values, "voice_share": voice if voice > 0 else math.nan}
-
-
-def _combine(values: Mapping[str, float], weights: Mapping[str, float]) -> float:
-    used = [(values[s], w) for s, w in weights.items() if w and not math.isnan(values[s])]
-    if not used:
-        return math.nan
-    score = sum(v * w for v, w in used) / sum(w for _, w in used)
-    return max(-1.0, min(1.0, score))

@@ -74,11 +74,15 @@ def rows_from_names(names: list[Any], table: pd.DataFrame, where: str) -> list[d
     """
     by_target = {t: rows for t, rows in table.groupby("target", sort=False)}
     target_of = dict(zip(table["alias"], table["target"], strict=True))
+    # Names in another case ("russia", "RUSSIA") are the packaged target whose name, or
+    # else whose alias, they spell; an exact spelling wins ("US" is not "us").
+    folded = {alias.casefold(): t for alias, t in target_of.items()}
+    folded.update({t.casefold(): t for t in by_target})
     rows: list[dict[str, str]] = []
     seen: set[str] = set()
     for number, raw in enumerate(names, start=1):
         name = _checked_name(raw, f"{where}, item {number}")
-        target = name if name in by_target else target_of.get(name)
+        target = name if name in by_target else target_of.get(name, folded.get(name.casefold()))
         if target in seen:
             continue
         if target is not None:
@@ -86,10 +90,21 @@ def rows_from_names(names: list[Any], table: pd.DataFrame, where: str) -> list[d
             rows.extend(by_target[target][list(GAZETTEER_COLUMNS)].to_dict("records"))
         elif name not in seen:
             seen.add(name)
-            type_ = _guess_type(name)
+            cased = _cased(name)
+            type_ = _guess_type(cased)
             kind = "person" if type_ == "person" else "name"
             rows.append(_row(name, name, kind, type_, "", "user target"))
+            if cased != name:
+                rows.append(_row(name, cased, kind, type_, "", "user target, as names are written"))
     return rows
+
+
+def _cased(name: str) -> str:
+    """A name typed all in lower or upper case, or with a lower-case start, as names are
+    written: each word capitalised ("jane doe" -> "Jane Doe"); mixed case is kept."""
+    if name[:1].isupper() and not name.isupper():
+        return name
+    return " ".join(word[:1].upper() + word[1:].lower() for word in name.split())
 
 
 def rows_from_mapping(

@@ -4,8 +4,11 @@
 case-sensitive trie of words (the lexicon engine's :class:`~framing.lexicon.TermTrie`),
 so matching is one pass over the tokens. Guards drop what only looks like a mention: a
 guarded alias followed by a capitalised word that no target or role explains ("Trump
-Tower"), a person's short name after another capitalised word ("Hunter Biden"); neither
-applies in title-case headlines. A target reference followed by roles and a person or
+Tower"), a person's short name or a guarded alias after another capitalised word
+("Hunter Biden", "Jaden Jordan"); neither applies in title-case headlines. A demonym or
+adjective before a language word or a name word of the card ("Spanish-speaking",
+"Indian Village") and a capital opening a dateline ("LONDON —") are no mentions either.
+A target reference followed by roles and a person or
 an institution is composed into one mention ("Russian Foreign Minister Sergey Lavrov" is
 Lavrov; "Russia's Foreign Ministry" an institution mention of Russia).
 """
@@ -25,6 +28,9 @@ from framing.text import Document, TermTrie, Token, tokenize, word_key
 __all__ = ["Matcher", "Mention", "alias_key"]
 
 _POSSESSIVE = frozenset({"'s", "'"})
+# Alias kinds that describe ("Indian", "Spanish") and so may open a name or name a language.
+_DESCRIBING_KINDS = frozenset({"demonym", "adjective"})
+_DATELINE_MARKS = frozenset({"—", "–", "-", "(", ","})
 
 
 class Mention(NamedTuple):
@@ -78,6 +84,12 @@ class Matcher:
             for kind, alias, surname in zip(self.kind, aliases, self.surname, strict=True)
         ]
         self.allow_next = frozenset(guard.get("allow_next", ()))
+        # given names and rivers are guarded on their left too ("Jaden Jordan")
+        self.left_guarded = [alias in guarded_aliases for alias in aliases]
+        self.name_words = frozenset(guard.get("name_words", ()))
+        self.language_words = frozenset(w.lower() for w in guard.get("language_words", ()))
+        self.describing = [kind in _DESCRIBING_KINDS for kind in self.kind]
+        self.capital = [kind == "capital" for kind in self.kind]
         roles = {
             category: sorted({alias_key(term) for term in terms})
             for category, terms in (rules.get("roles") or {}).items()
@@ -105,7 +117,12 @@ class Matcher:
             if not (
                 self.guarded[entry] and self._blocked(tokens, last + 1, starts, roles, headlines)
             )
-            and not (self.surname[entry] and self._other_person(tokens, first, ends, headlines))
+            and not (
+                (self.surname[entry] or self.left_guarded[entry])
+                and self._other_person(tokens, first, ends, headlines)
+            )
+            and not (self.describing[entry] and self._part_of_name(tokens, last))
+            and not (self.capital[entry] and _dateline(tokens, first, last))
         ]
         by_first = {first: (first, last, entry) for first, last, entry in kept}
         found: list[Mention] = []
@@ -152,6 +169,17 @@ class Matcher:
             and index not in roles
             and following.text not in self.allow_next
         )
+
+    def _part_of_name(self, tokens: Sequence[Token], last: int) -> bool:
+        """A demonym or adjective that names a language ("Spanish-speaking suspects",
+        "Spanish speakers") or is part of a place's or firm's name ("Indian Village")."""
+        following = tokens[last + 1 : last + 3]
+        if not following or following[0].sentence_id != tokens[last].sentence_id:
+            return False
+        word = following[0]
+        if word.text in {"-", "‐"} and len(following) > 1:
+            word = following[1]
+        return word.key in self.language_words or word.text in self.name_words
 
     @staticmethod
     def _other_person(
@@ -225,6 +253,19 @@ class Matcher:
         if role_end is not None:
             return role_end, entry, "institution"
         return last, entry, None
+
+
+def _dateline(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A capital in capitals opening its sentence before a dash, comma or parenthesis is
+    a dateline ("LONDON —", "MOSCOW, March 3 (Reuters) -"): where the report was filed,
+    not the state acting."""
+    opens = first == 0 or tokens[first - 1].sentence_id != tokens[first].sentence_id
+    after = tokens[last + 1].text if last + 1 < len(tokens) else ""
+    return (
+        opens
+        and all(tokens[i].text.isupper() for i in range(first, last + 1))
+        and after in _DATELINE_MARKS
+    )
 
 
 def _expand(tokens: Sequence[Token]) -> list[Token]:
