@@ -6,10 +6,13 @@ of a target, its :class:`Atom` s: ``(feature, value, start, end)``. A feature's 
 the model's input is the sum of its atoms' values; the atoms are what a reader checks.
 The groups (the prefix of a feature's name before ``:``):
 
-``l``, ``r``, ``b``, ``s``
-    Words with the target's mentions masked as ``<t>``: the words up to :data:`WINDOW`
-    tokens to the left (``l:``) and right (``r:``), the bigrams of that window (``b:``,
-    "criticised_<t>"), and the other words of the sentence (``s:``).
+``l``, ``r``, ``b``
+    Words with the target's mentions masked as ``<t>``: the content words up to
+    :data:`WINDOW` tokens to the left (``l:``) and right (``r:``), and the bigrams of that
+    window (``b:``, "criticised_<t>", "against_<t>"). Function words count only in the
+    bigrams, and words further away not at all: alone, both carry the corpus's topics
+    rather than what is said of the target (on NewsMTSC dev, leaving them out raised
+    macro-F1 from 0.683 to 0.700 on rw and 0.651 to 0.653 on mt).
 ``val``
     VADER word valences (divided by 4; reversed in the scope of a negator), positive
     and negative apart, by distance from the mention (near: up to 3 tokens, mid: up to
@@ -43,6 +46,7 @@ from itertools import pairwise
 from typing import Any, NamedTuple
 
 import pandas as pd
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from framing.schema import SPEECH_KINDS, records
 from framing.stance.aim import TargetSpans, aim_loaded_terms
@@ -54,7 +58,7 @@ __all__ = ["GROUPS", "WINDOW", "Atom", "DocumentFeatures", "group_of"]
 WINDOW = 6
 #: Feature groups, for ablations (see :func:`group_of`).
 GROUPS = ("words", "val", "tone", "aim", "role", "speech", "neg")
-_WORD_PREFIXES = {"l": "words", "r": "words", "b": "words", "s": "words", "loaded": "aim"}
+_WORD_PREFIXES = {"l": "words", "r": "words", "b": "words", "loaded": "aim"}
 _MASK = "<t>"
 _NEAR, _MID = 3, 8
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
@@ -220,14 +224,11 @@ class DocumentFeatures:
                     keys[-1] = (_MASK, keys[-1][1], token.end)
                 continue
             keys.append((token.key, token.start, token.end))
-            if not is_word(token):
+            if not is_word(token) or token.key in ENGLISH_STOP_WORDS:
                 continue
-            distance = min(abs(i - j) for j in (mention.first, mention.last))
-            if distance <= WINDOW:
+            if min(abs(i - j) for j in (mention.first, mention.last)) <= WINDOW:
                 side = "l" if i < mention.first else "r"
                 atoms.append(Atom(f"{side}:{token.key}", 1.0, token.start, token.end))
-            else:
-                atoms.append(Atom(f"s:{token.key}", 1.0, token.start, token.end))
         at = self.tokens[mention.first].start
         centre = next(k for k, (key, start, _) in enumerate(keys) if key == _MASK and start <= at)
         window = keys[max(centre - WINDOW, 0) : centre + WINDOW + 1]
