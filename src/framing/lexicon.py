@@ -2,8 +2,7 @@
 
 A lexicon is a table with the columns ``term, category, polarity, weight, match, context,
 note`` plus a *card*: its name, version, licence, sources and the definition of each
-category (with, optionally, its ``kind``, ``loaded`` or ``marker``, and the event domains
-in which its terms are ``literal``). Packaged lexicons live in
+category (with, optionally, its ``kind``: ``loaded`` or ``marker``). Packaged lexicons live in
 ``framing/lexicons/<name>.csv`` beside ``<name>.yaml`` (the card). Matching is
 :class:`framing.text.TermTrie`: one pass over the tokens, whatever the lexicon's size; the
 ``match`` column says how a term's words meet the text's (``inflect``, ``exact`` or
@@ -53,7 +52,7 @@ class Lexicon:
     card : Mapping
         ``name``, ``version``, ``licence``, ``sources`` and ``categories``
         (category -> definition, or -> mapping with a ``definition`` key and optionally
-        ``kind``, ``loaded`` or ``marker``, and ``literal``, a list of event domains).
+        ``kind``, ``loaded`` or ``marker``).
     """
 
     table: pd.DataFrame
@@ -137,16 +136,6 @@ class Lexicon:
         return {
             category: _field(described.get(category), "kind")
             or ("marker" if category in MARKER_CATEGORIES else "loaded")
-            for category in self.categories
-        }
-
-    @cached_property
-    def literal_domains(self) -> dict[str, tuple[str, ...]]:
-        """Category -> the event domains in which its terms are used literally (the
-        card's ``literal``; none when it says nothing)."""
-        described = self.card.get("categories") or {}
-        return {
-            category: _domains(_field(described.get(category), "literal"))
             for category in self.categories
         }
 
@@ -391,7 +380,7 @@ def _validated_row(row: Mapping[str, Any], place: str) -> dict[str, Any]:
 
 
 def _check_categories(card: Mapping[str, Any], where: str) -> None:
-    """A card's category ``kind`` and ``literal`` must use the known vocabularies."""
+    """A card's category ``kind`` must be one of :data:`framing.schema.LOADED_KINDS`."""
     for category, description in (card.get("categories") or {}).items():
         kind = _field(description, "kind")
         if kind is not None and kind not in LOADED_KINDS:
@@ -399,10 +388,6 @@ def _check_categories(card: Mapping[str, Any], where: str) -> None:
                 f"{where}: the card gives category {category!r} the kind {kind!r}; "
                 f"use {' or '.join(LOADED_KINDS)}."
             )
-        try:
-            _domains(_field(description, "literal"))
-        except ValueError as problem:
-            raise LexiconError(f"{where}: the card's category {category!r}: {problem}.") from None
 
 
 def _blank_to_none(value: Any) -> Any:
@@ -419,16 +404,8 @@ def _definition(description: Any) -> str:
     return str(description or "")
 
 
-def _domains(literal: Any) -> tuple[str, ...]:
-    """A card's ``literal`` (a domain, or a list of them) as a tuple of domains."""
-    if literal is None:
-        return ()
-    words = [literal] if isinstance(literal, str) else [str(w) for w in literal]
-    return parse_context(f"literal: {', '.join(words)}").literal or ()
-
-
 def _field(description: Any, key: str) -> Any:
-    """A category description's ``key`` (``kind``, ``literal``), None when not given."""
+    """A category description's ``key`` (e.g. ``kind``), None when not given."""
     return description.get(key) if isinstance(description, Mapping) else None
 
 

@@ -41,9 +41,9 @@ MARKER_CATEGORIES = ("hedge", "booster", "factive")
 #: The context guards of :func:`framing.loaded.find_loaded_terms`: an entry's own
 #: conditions (``context`` column), the proper-name guard, and the literal-use flag.
 LOADED_GUARDS = ("context", "names", "literal")
-#: The event domains in which a term may be used literally: a category's ``literal`` in
-#: a lexicon card or an entry's ``literal`` condition names some, and the packaged
-#: ``context_words`` lexicon lists the words that signal each.
+#: The event domains in which a term may be used literally: an entry's ``literal``
+#: condition names some, and the packaged ``context_words`` lexicon lists the words that
+#: signal each.
 LITERAL_DOMAINS = ("violence", "disaster", "legal", "record")
 #: The categories of ``context_words``: the literal domains, and the nouns that make a
 #: capitalised word before them a title ("Vulture magazine", "Martyrs Hospital").
@@ -172,8 +172,8 @@ MATCH_MODES = ("inflect", "exact", "case")
 #: ``not_before: clock`` (the words that follow the match are none of these),
 #: ``not_after: party`` (nor those before it), ``except: anti-terrorism`` (the match
 #: itself is none of these forms), ``lowercase`` (written in lower case),
-#: ``in_names`` (counted inside a proper name too) and ``literal: legal`` (the event
-#: domains in which the term is literal, replacing its category's; ``literal: none``).
+#: ``in_names`` (counted inside a proper name too) and ``literal: violence, disaster``
+#: (the event domains in which the term has a literal sense).
 CONTEXT_CONDITIONS = ("not_before", "not_after", "except", "lowercase", "in_names", "literal")
 
 #: The first columns of ``CorpusAnalysis.articles``; the article's summary figures

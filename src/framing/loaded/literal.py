@@ -12,8 +12,9 @@ signals a report of events in one of the term's *domains* (the packaged
 - ``legal``: charges, pleas and verdicts ("charged with", "pleaded", "convicted");
 - ``record``: a real first or record ("first", "record").
 
-A category's domains come from the lexicon card (``literal``), an entry's ``literal``
-condition replaces them. The signal word must be another word than the match itself.
+Only entries with a literal sense are checked: their ``literal`` condition (in the
+lexicon's ``context`` column) names their domains. The signal word must be another word
+than the match itself.
 """
 
 from __future__ import annotations

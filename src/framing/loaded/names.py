@@ -4,13 +4,17 @@
 hospital: their words are loaded only as common nouns. A match is taken to be part of a
 proper name when
 
-- it lies inside a longer mention of a known name (the gazetteer's, passed in), or
+- it is capitalised and lies inside a longer mention of a known name (the gazetteer's,
+  passed in: "Martyrs" in "Al Aqsa Martyrs' Brigades", not "regime" in "Iranian
+  regime"), or
 - one of its words is capitalised where nothing but a name explains the capital: not the
   first word of a sentence, of a quotation or after a colon, in a sentence that is not
   written in title case (headlines capitalise every word), or
-- it is capitalised and part of a run of two or more capitalised words ("Saviour
-  Kasukuwere" at the start of a sentence), or comes right before a title noun such as
-  "magazine" or "hospital" (the packaged ``context_words`` lexicon, category ``title``).
+- it is the first word of a sentence and, alone, right before a title noun such as
+  "magazine" or "hospital" ("Vulture magazine reported"; the packaged ``context_words``
+  lexicon, category ``title``). A sentence-initial word before other capitalised words
+  is left alone: "Outraged Democrats", "Racist Rep. King" are more common than a name
+  that starts a sentence with a loaded word.
 
 Labels that are capitalised as a matter of course ("Nazi", "Communist") carry
 ``in_names`` in their ``context`` and are kept.
@@ -49,8 +53,8 @@ def name_tokens(
     titles : iterable of int
         Indices of tokens that start a title noun ("magazine", "Hospital").
     names : iterable of (start, end)
-        Character spans of known names (e.g. gazetteer mentions); a token inside one
-        belongs to a name only when the span is longer than the token.
+        Character spans of known names (e.g. gazetteer mentions); a capitalised token
+        inside one belongs to a name when the span is longer than the token.
 
     Returns
     -------
@@ -64,18 +68,20 @@ def name_tokens(
     for first, last in _capitalised_runs(tokens):
         if tokens[first].sentence_id in title_case:
             continue
-        n_words = sum(1 for t in tokens[first : last + 1] if t.key not in _LINKS)
-        before_title = last + 1 in title_starts
+        # A word capitalised by its place is part of a name only alone before a title
+        # noun: before a name it is more often a modifier ("Outraged Democrats").
+        alone_before_title = first == last and last + 1 in title_starts
         for index in range(first, last + 1):
-            unexplained = not _explained(tokens, index)
-            if n_words > 1 or before_title or unexplained:
-                marked[index] = tokens[index].key not in _LINKS
+            if tokens[index].key not in _LINKS:
+                marked[index] = alone_before_title or not _explained(tokens, index)
     starts = [t.start for t in tokens]
     for start, end in names:
         index = bisect_left(starts, start)
         while index < len(tokens) and tokens[index].end <= end:
-            # A name inside a longer word ("Russian" in "anti-Russian") is no reason.
-            if tokens[index].end - tokens[index].start < end - start:
+            # A name inside a longer word ("Russian" in "anti-Russian") is no reason, nor
+            # a lower-case word in an alias ("regime" in "Iranian regime").
+            token = tokens[index]
+            if token.end - token.start < end - start and _capital(token):
                 marked[index] = True
             index += 1
     return marked

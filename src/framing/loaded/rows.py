@@ -77,17 +77,9 @@ def find_loaded_terms(
             if contexts[m.entry].in_names or not any(in_name[m.first : m.last + 1])
         ]
     if "literal" in guards:
-        domains = lexicon.literal_domains
         literal = literal_flags(
             [
-                (
-                    tokens[m.first].sentence_id,
-                    m.first,
-                    m.last,
-                    contexts[m.entry].literal
-                    if contexts[m.entry].literal is not None
-                    else domains.get(entries[m.entry]["category"], ()),
-                )
+                (tokens[m.first].sentence_id, m.first, m.last, contexts[m.entry].literal)
                 for m in matches
             ],
             [

@@ -4,8 +4,10 @@ Matching is one pass over the tokens, so its cost grows with the length of the t
 with the number of terms. A term's words match their inflected forms ("insinuate" matches
 "insinuated" and "insinuates") unless the entry's ``match`` says ``exact`` (lower-case form
 only) or ``case`` (case-sensitive). A trailing ``*`` makes a word a prefix ("anti-*"
-matches "anti-Russian"). An entry's :class:`Context` may rule out some places: not before
-or after given words ("alarm" not before "clock"), or only in lower case.
+matches "anti-Russian"). In idioms, "one's" stands for any possessive determiner and
+"oneself" for any reflexive pronoun ("change one's tune" matches "changed her tune"). An
+entry's :class:`Context` may rule out some places: not before or after given words
+("alarm" not before "clock"), or only in lower case.
 """
 
 from __future__ import annotations
@@ -49,9 +51,8 @@ class Context(NamedTuple):
         Only when every letter of the match is lower case ("vulture", not "Vulture").
     in_names : bool
         Counted inside a proper name too ("Nazi Germany", "Communist Party").
-    literal : tuple of str or None
-        The event domains in which the term is literal, replacing its category's
-        (``()``: never literal; ``None``: as its category says).
+    literal : tuple of str
+        The event domains in which the term has a literal sense (none: never literal).
     """
 
     not_before: tuple[tuple[str, ...], ...] = ()
@@ -59,7 +60,7 @@ class Context(NamedTuple):
     except_: tuple[tuple[str, ...], ...] = ()
     lowercase: bool = False
     in_names: bool = False
-    literal: tuple[str, ...] | None = None
+    literal: tuple[str, ...] = ()
 
     def accepts(self, tokens: Sequence[Token], first: int, last: int) -> bool:
         """Whether a match at tokens ``[first, last]`` meets the matcher's conditions."""
@@ -132,15 +133,24 @@ def parse_context(text: str) -> Context:
 
 def _domains(words: list[str]) -> tuple[str, ...]:
     domains = [w.lower() for w in words]
-    if domains == ["none"]:
-        return ()
     unknown = [d for d in domains if d not in LITERAL_DOMAINS]
     if unknown:
         raise ValueError(
             f"unknown literal domain {', '.join(map(repr, unknown))}; use "
-            f"{', '.join(LITERAL_DOMAINS)}, or 'none'"
+            f"{', '.join(LITERAL_DOMAINS)}"
         )
     return tuple(domains)
+
+
+#: Placeholder words of idioms and the words of the text they stand for.
+PLACEHOLDERS = {
+    "one's": frozenset({"my", "your", "his", "her", "its", "our", "their"}),
+    "oneself": frozenset(
+        {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
+         "themselves"}
+    ),
+}  # fmt: skip
+_PLACEHOLDER_OF = {form: word for word, forms in PLACEHOLDERS.items() for form in forms}
 
 
 class _Node:
@@ -222,6 +232,8 @@ class TermTrie:
     def _step(self, states: list[_Node], key: str) -> list[_Node]:
         following = []
         candidates = inflection_candidates(key)
+        if key in _PLACEHOLDER_OF:
+            candidates = (*candidates, _PLACEHOLDER_OF[key])
         for state in states:
             for candidate in candidates:
                 child = state.children.get(candidate)
@@ -248,9 +260,13 @@ class TermTrie:
         span = tokens[first : last + 1]
         if mode == "exact":
             return all(
-                t.key == word_key(w) or w.endswith("*") for t, w in zip(span, words, strict=True)
+                t.key == word_key(w) or w.endswith("*") or t.key in PLACEHOLDERS.get(w, ())
+                for t, w in zip(span, words, strict=True)
             )
-        return all(t.text == w for t, w in zip(span, words, strict=True))
+        return all(
+            t.text == w or t.key in PLACEHOLDERS.get(w, ())
+            for t, w in zip(span, words, strict=True)
+        )
 
 
 def _prefix_lengths(node: _Node) -> set[int]:
@@ -261,11 +277,22 @@ def _prefix_lengths(node: _Node) -> set[int]:
 
 
 def term_words(term: str) -> tuple[list[str], str | None]:
-    """A term's words, tokenised like the text, and its trailing wildcard prefix if any."""
+    """A term's words, tokenised like the text ("one's" kept whole), and its trailing
+    wildcard prefix if any."""
     if term.endswith("*"):
         head, _, last = term[:-1].rpartition(" ")
-        return [t.text for t in tokenize(head)], last
-    return [t.text for t in tokenize(term)], None
+        return _words(head), last
+    return _words(term), None
+
+
+def _words(text: str) -> list[str]:
+    words: list[str] = []
+    for token in tokenize(text):
+        if token.key == "'s" and words and words[-1].lower() == "one":
+            words[-1] = "one's"
+        else:
+            words.append(token.text)
+    return words
 
 
 @lru_cache(maxsize=1 << 16)  # the same words recur in every text
