@@ -9,7 +9,7 @@ import pandas as pd
 
 from framing.lexicon import Lexicon
 from framing.loaded.literal import literal_flags
-from framing.loaded.names import name_tokens
+from framing.loaded.names import in_proper_names
 from framing.schema import LOADED_GUARDS, LOADED_TERMS, as_table
 from framing.text import Document, negated
 
@@ -64,19 +64,23 @@ def find_loaded_terms(
     tokens = document.tokens
     entries, contexts = lexicon.entries, lexicon.contexts
     matches = lexicon.find(tokens, context="context" in guards)
-    cues = context_words().find(tokens) if {"names", "literal"} & set(guards) else []
+    guard_names = "names" in guards and any(
+        tokens[m.first].text[:1].isupper() or tokens[m.last].text[:1].isupper() for m in matches
+    )
+    flag_literal = "literal" in guards and any(contexts[m.entry].literal for m in matches)
+    cues = context_words().find(tokens) if guard_names or flag_literal else []
     cue_category = [context_words().entries[c.entry]["category"] for c in cues]
-    if "names" in guards:
-        titles = [
+    if guard_names:
+        titles = {
             c.first for c, category in zip(cues, cue_category, strict=True) if category == "title"
-        ]
-        in_name = name_tokens(document, titles, names)
+        }
+        in_name = in_proper_names(tokens, [(m.first, m.last) for m in matches], titles, names)
         matches = [
             m
-            for m in matches
-            if contexts[m.entry].in_names or not any(in_name[m.first : m.last + 1])
+            for m, named in zip(matches, in_name, strict=True)
+            if not named or contexts[m.entry].in_names
         ]
-    if "literal" in guards:
+    if flag_literal:
         literal = literal_flags(
             [
                 (tokens[m.first].sentence_id, m.first, m.last, contexts[m.entry].literal)
