@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/quality_loaded.py DATA_DIR [--json] [--lexicon PATH] [--before REV]
+    python benchmarks/quality_loaded.py DATA_DIR [--json | --card] [--lexicon PATH] [--before REV]
 
 ``DATA_DIR`` (or the environment variable ``FRAMING_EVAL_DIR``) holds the evaluation
 corpora; each part is skipped when its folder is absent, and the whole run exits 0 with a
@@ -15,8 +15,8 @@ without the sources and stance steps, which do not change which terms match:
 * **framing** (the figure to compare): rows of ``kind == "loaded"`` with every guard on,
   literal uses left out, as ``loaded_per_1k`` counts them;
 * **framing, no guards**: the same lexicon with the guards off;
-* **framing REV** (with ``--before REV``): the lexicon of git revision REV with the
-  guards off, i.e. the figures before this version, measured in the same run;
+* **lexicon VERSION (REV)** (with ``--before REV``): the lexicon of git revision REV with
+  the guards off, i.e. the figures before this version, measured in the same run;
 * **markers**: the epistemic markers (``kind == "marker"``) alone, for reference;
 * **VADER |valence| >= 1.5**: the baseline, the words of the lexicon bundled with the
   ``vaderSentiment`` package, matched exactly by the same matcher.
@@ -41,7 +41,8 @@ Corpora and scoring:
 Then, on PTC and BABE together, what each guard does: the share of the unguarded loaded
 rows it removes (``context``, ``names``) or flags (``literal``), the precision of those
 rows against the gold beside the precision of all unguarded rows (a guard is right when
-what it removes is mostly not gold), and precision by category.
+what it removes is mostly not gold), and precision by category. ``--card`` prints the
+figures as the ``benchmark`` block of the lexicon card (``src/framing/lexicons/loaded.yaml``).
 """
 
 from __future__ import annotations
@@ -301,7 +302,12 @@ def run(data_dir: Path, lexicon: Lexicon, before: str | None = None) -> dict:
         "framing, no guards": (ours, (), "loaded"),
     }
     if before:
-        systems[f"framing {before}, no guards"] = (Matcher(lexicon_at(before)), (), "loaded")
+        earlier = lexicon_at(before)
+        systems[f"lexicon {earlier.version} ({before}), no guards"] = (
+            Matcher(earlier),
+            (),
+            "loaded",
+        )
     systems["markers (kind == marker)"] = (ours, LOADED_GUARDS, "marker")
     systems[f"VADER |valence| >= {VADER_THRESHOLD}"] = (vader, (), None)
     results: dict = {
@@ -492,6 +498,105 @@ def markdown(results: dict) -> str:
     return out.getvalue().rstrip("\n")
 
 
+# the card's names of the systems of run(), and what they are
+CARD_SYSTEMS = {
+    FRAMING: "framing",
+    "framing, no guards": "no_guards",
+    "markers (kind == marker)": "markers",
+    f"VADER |valence| >= {VADER_THRESHOLD}": "vader_baseline",
+}
+CARD_TEXT = {
+    "data_dir": "the evaluation folder holding ptc/, babe/ and basil-dev/ ($FRAMING_EVAL_DIR)",
+    "framing": "rows of kind loaded, every guard on, literal uses left out (the figure)",
+    "no_guards": "the same lexicon with the guards off",
+    "lexicon_VERSION": "the lexicon before this version (--before REV), guards off",
+    "markers": "the epistemic markers (kind marker) alone",
+    "vader_baseline": (
+        "words of the vaderSentiment package's bundled vader_lexicon.txt with "
+        "|valence| >= 1.5, matched exactly by the same matcher"
+    ),
+    "ptc": (
+        "Propaganda Techniques Corpus (Da San Martino et al. 2019), {n} training articles; "
+        "gold = Loaded_Language + Name_Calling,Labeling spans; span-overlap P/R/F1"
+    ),
+    "babe": (
+        "BABE SG2 (Spinde et al. 2021), {n} sentences labelled Biased with biased words; "
+        "R = share of biased words covered by a match, P = share of matches on a biased word"
+    ),
+    "basil": (
+        "BASIL dev (Fan et al. 2019), {n} articles; gold = lexical-bias phrases in the "
+        "author's voice; predictions outside quotations, in the sentences that hold such a "
+        "phrase; span-overlap P/R/F1 (the benchmark's docstring says why)"
+    ),
+    "caveat": (
+        "The terms were curated from general linguistic judgement, not mined from these "
+        "gold spans; PTC annotates only some loaded words per article, so precision is a "
+        "lower bound, and figures on held-out corpora will differ."
+    ),
+}
+
+
+def card_block(results: dict) -> str:
+    """The figures of a run as the ``benchmark`` block of the lexicon card (YAML)."""
+    import yaml
+
+    def name(system: str) -> str:
+        version = system.removeprefix("lexicon ").split(" ")[0]
+        return CARD_SYSTEMS.get(system, f"lexicon_{version.replace('.', '_')}")
+
+    def rounded(scores: dict) -> dict:
+        keep = ("P", "R", "F1", "n_pred", "n_gold", "n", "share")
+        return {
+            k: round(v, 3) if isinstance(v, float) else v for k, v in scores.items() if k in keep
+        }
+
+    def corpus(key: str, n: int | None, table: dict, pick=lambda v: v) -> dict:
+        return {"data": CARD_TEXT[key].format(n=n)} | {
+            name(system): rounded(pick(scores)) for system, scores in table.items()
+        }
+
+    categories = {
+        where: {
+            c: {"rows": v["guarded"]["n"]}
+            | {"P": round(v["guarded"]["P"], 3), "P_unguarded": round(v["unguarded"]["P"], 3)}
+            for c, v in table.items()
+        }
+        for where, table in results["by_category"].items()
+    }
+    block: dict = {
+        "command": results["command"],
+        "data_dir": CARD_TEXT["data_dir"],
+        "date": results["date"],
+        "framing_version": results["framing_version"],
+        "n_terms": results["lexicon"]["n_terms"],
+        "systems": {k: CARD_TEXT[k] for k in ("framing", "no_guards", "lexicon_VERSION", "markers")}
+        | {"vader_baseline": CARD_TEXT["vader_baseline"]},
+        "ptc": corpus("ptc", results.get("ptc_articles"), results["ptc"]),
+        "babe": corpus("babe", results.get("babe_sentences"), results["babe"]),
+        "basil": corpus(
+            "basil",
+            results.get("basil_articles"),
+            results["basil"],
+            lambda v: v["author_annotated"],
+        ),
+        "basil_whole_text": {
+            name(k): rounded(v["whole_text"]) for k, v in results["basil"].items()
+        },
+        "guards": {
+            where: {guard: rounded(g) for guard, g in table.items()}
+            for where, table in results["guards"].items()
+        },
+        "precision_by_category": categories,
+        "ptc_by_category": {"note": "each category against the PTC technique it is grounded in"}
+        | {
+            c: {"technique": v["technique"]} | rounded(v)
+            for c, v in results["ptc_by_technique"].items()
+        },
+        "caveat": CARD_TEXT["caveat"],
+    }
+    return yaml.safe_dump({"benchmark": block}, sort_keys=False, width=92, allow_unicode=True)
+
+
 def _f(scores: dict, key: str) -> str:
     return f"{scores[key]:.3f}" if key in scores else "  -  "
 
@@ -504,7 +609,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=os.environ.get("FRAMING_EVAL_DIR"),
         help="folder with ptc/, babe/ (and basil-dev/); default $FRAMING_EVAL_DIR",
     )
-    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the results as JSON")
+    output.add_argument("--card", action="store_true", help="print the lexicon card's block")
     parser.add_argument("--lexicon", help="a lexicon CSV to measure instead of the packaged one")
     parser.add_argument(
         "--before", help="a git revision whose lexicon to measure too (guards off), e.g. main"
@@ -521,7 +628,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     lexicon = Lexicon.from_csv(args.lexicon) if args.lexicon else Lexicon.load("loaded")
     results = run(data_dir, lexicon, args.before)
-    print(json.dumps(results, indent=2) if args.json else markdown(results))
+    if args.card:
+        print(card_block(results), end="")
+    else:
+        print(json.dumps(results, indent=2) if args.json else markdown(results))
     return 0
 
 
