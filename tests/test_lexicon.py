@@ -210,7 +210,9 @@ def test_idiom_placeholders_stand_for_possessives_and_reflexives():
     )
     text = "She changed her tune; they shot themselves in the foot and took a beating."
     assert [t for _, t in found(idioms, text)] == ["change one's tune", "shot oneself in the foot"]
-    assert found(idioms, "The party is taking a beating.") == [("taking a beating", "take a beating")]
+    assert found(idioms, "The party is taking a beating.") == [
+        ("taking a beating", "take a beating")
+    ]
     assert found(idioms, "He changed the tune.") == []
 
 

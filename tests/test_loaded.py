@@ -137,12 +137,16 @@ def test_the_same_words_as_common_nouns_are_loaded():
 
 
 def test_labels_capitalised_by_convention_are_kept_inside_names():
-    found = set(packaged("He compared them to Nazi Germany and Stalinist Russia.").loaded_terms["text"])
+    found = set(
+        packaged("He compared them to Nazi Germany and Stalinist Russia.").loaded_terms["text"]
+    )
     assert {"Nazi", "Stalinist"} <= found
 
 
 def test_headlines_in_title_case_are_not_taken_for_names():
-    found = set(packaged("Brutal Regime Unleashes Savage Crackdown On Protesters").loaded_terms["text"])
+    found = set(
+        packaged("Brutal Regime Unleashes Savage Crackdown On Protesters").loaded_terms["text"]
+    )
     assert {"Brutal", "Savage"} <= found
 
 
@@ -210,7 +214,7 @@ def test_figurative_framing_idioms_are_found():
 
 
 def test_group_labels_are_found_through_the_loaded_noun_not_the_group():
-    """"Jewish oligarchs ... three other Jews in Miami": the label is carried by
+    """ "Jewish oligarchs ... three other Jews in Miami": the label is carried by
     "oligarchs"; a lexicon cannot tell when naming a religion is labelling, so "Jews" is
     not counted (read the rows' sentences)."""
     terms = packaged("Jewish oligarchs met three other Jews in Miami.").loaded_terms
