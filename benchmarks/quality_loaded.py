@@ -267,19 +267,21 @@ class Basil:
             ]
             self.articles.append((text, gold, author_gold, sentences))
 
-    def scores(self, matcher: Matcher | None, find_all, find_author) -> dict[str, dict]:
-        whole = span_scores([(t, g) for t, g, _, _ in self.articles], find_all)
-        author = span_scores([(t, a) for t, _, a, _ in self.articles], find_author)
-        inside = {}
-        for text, _, author_gold, sentences in self.articles:
-            inside[text] = (author_gold, sentences)
+    def scores(
+        self, find_all: Callable[[str], list[Span]], find_author: Callable[[str], list[Span]]
+    ) -> dict[str, dict]:
+        """Whole text; author's voice; author's voice in the annotated sentences."""
+        sentences = {text: spans for text, _, _, spans in self.articles}
 
         def in_sentences(text: str) -> list[Span]:
-            _, sentences = inside[text]
-            return [p for p in find_author(text) if any(s <= p[0] < e for s, e in sentences)]
+            return [p for p in find_author(text) if any(s <= p[0] < e for s, e in sentences[text])]
 
-        annotated = span_scores([(t, a) for t, _, a, _ in self.articles], in_sentences)
-        return {"whole_text": whole, "author": author, "author_annotated": annotated}
+        author_docs = [(text, author) for text, _, author, _ in self.articles]
+        return {
+            "whole_text": span_scores([(t, g) for t, g, _, _ in self.articles], find_all),
+            "author": span_scores(author_docs, find_author),
+            "author_annotated": span_scores(author_docs, in_sentences),
+        }
 
 
 def load_ptc(folder: Path, techniques: Iterable[str]) -> list[Doc]:
@@ -347,7 +349,6 @@ def run(data_dir: Path, lexicon: Lexicon, before: str | None = None) -> dict:
         results["basil_articles"] = len(basil.articles)
         for name, (matcher, guards, kind) in systems.items():
             results["basil"][name] = basil.scores(
-                matcher,
                 matcher.finder(guards, kind=kind),
                 matcher.finder(guards, kind=kind, author_only=True),
             )
@@ -379,11 +380,23 @@ def guard_effects(matcher: Matcher, docs: Sequence[Doc]) -> dict[str, dict]:
         rows = loaded(text, ("literal",))
         return spans(rows[rows["literal"]])
 
-    unguarded = precision_of(docs, lambda text: spans(loaded(text, ())))
-    effects = {"unguarded rows": unguarded}
+    def counted(guards: Sequence[str]) -> Callable[[str], list[Span]]:
+        def find(text: str) -> list[Span]:
+            rows = loaded(text, guards)
+            return spans(rows[~rows["literal"]])
+
+        return find
+
+    unguarded = precision_of(docs, counted(()))
+    effects = {"unguarded rows": unguarded | {"P_after": unguarded["P"]}}
     for guard in ("context", "names"):
         effects[f"{guard}: removed"] = precision_of(docs, removed_by(guard))
     effects["literal: flagged"] = precision_of(docs, flagged)
+    for guard, key in zip(LOADED_GUARDS, list(effects)[1:], strict=True):
+        # precision of the counted rows with this guard alone
+        effects[key]["P_after"] = precision_of(docs, counted((guard,)))["P"]
+    effects["all guards"] = precision_of(docs, counted(LOADED_GUARDS))
+    effects["all guards"]["P_after"] = effects["all guards"]["P"]
     for scores in effects.values():
         scores["share"] = scores["n"] / unguarded["n"] if unguarded["n"] else 0.0
     return effects
@@ -457,17 +470,24 @@ def markdown(results: dict) -> str:
         )
     if results["guards"]:
         corpora = list(results["guards"])
-        print("\nWhat each guard does to the unguarded loaded rows (P: share on gold)\n", file=out)
         print(
-            "| guard | " + " | ".join(f"{c} rows | {c} share | {c} P" for c in corpora) + " |",
+            "\nWhat each guard does to the unguarded loaded rows: rows removed or flagged, their "
+            "share, their precision (P), and the precision of the counted rows with that guard "
+            "alone (P after)\n",
             file=out,
         )
-        print("|---|" + "--:|--:|--:|" * len(corpora), file=out)
+        print(
+            "| guard | "
+            + " | ".join(f"{c} rows | {c} share | {c} P | {c} P after" for c in corpora)
+            + " |",
+            file=out,
+        )
+        print("|---|" + "--:|--:|--:|--:|" * len(corpora), file=out)
         for guard in results["guards"][corpora[0]]:
             cells = []
             for corpus in corpora:
                 g = results["guards"][corpus][guard]
-                cells.append(f"{g['n']} | {g['share']:.1%} | {g['P']:.3f}")
+                cells.append(f"{g['n']} | {g['share']:.1%} | {g['P']:.3f} | {g['P_after']:.3f}")
             print(f"| {guard} | " + " | ".join(cells) + " |", file=out)
     if results["by_category"]:
         corpora = list(results["by_category"])
@@ -545,7 +565,7 @@ def card_block(results: dict) -> str:
         return CARD_SYSTEMS.get(system, f"lexicon_{version.replace('.', '_')}")
 
     def rounded(scores: dict) -> dict:
-        keep = ("P", "R", "F1", "n_pred", "n_gold", "n", "share")
+        keep = ("P", "R", "F1", "n_pred", "n_gold", "n", "share", "P_after")
         return {
             k: round(v, 3) if isinstance(v, float) else v for k, v in scores.items() if k in keep
         }

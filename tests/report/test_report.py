@@ -382,8 +382,8 @@ def test_markers_have_their_own_section_and_figures(seed_analysis, tmp_path):
     html = write_report(seed_analysis, tmp_path / "seed").read_text(encoding="utf-8")
     summary = seed_analysis.summary()
     loaded, markers = section(html, "categories"), section(html, "markers")
-    assert "hedge" in markers and "hedge" not in loaded
-    assert "name_calling" in loaded and "name_calling" not in markers
+    assert "</span>hedge</td>" in markers and "</span>hedge</td>" not in loaded
+    assert "</span>name_calling</td>" in loaded and "</span>name_calling</td>" not in markers
     assert "epistemic markers per 1,000 words" in section(html, "figures")
     assert f"{summary['markers_per_1k']:.1f}" in section(html, "figures")
     assert "might" in markers and "might" not in section(html, "terms")
