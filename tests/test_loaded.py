@@ -111,6 +111,12 @@ def test_other_senses_are_ruled_out_by_the_entrys_context(text, word):
     assert [s for s in terms["start"] if text[s:].startswith(word)] == [text.rindex(word)]
 
 
+def test_political_spectrum_words_before_a_party_noun_are_descriptors():
+    text = "The far-right party and a left-wing coalition met; the far-right cheered."
+    terms = packaged(text).loaded_terms
+    assert list(terms["start"]) == [text.rindex("far-right")]
+
+
 def test_descriptors_before_a_group_noun_are_not_labels():
     text = "Islamist militants and a jihadist group struck; the jihadists and Islamists fled."
     found = list(packaged(text).loaded_terms["text"])
@@ -178,6 +184,8 @@ def test_a_gazetteer_name_guards_its_capitalised_words():
         ("She became the first woman to lead the party, a historic win.", "historic"),
         ("He was charged with recklessly endangering a child.", "recklessly"),
         ("She pleaded guilty to falsely reporting a crime.", "falsely"),
+        ("Leeds suffered a crushing defeat in the cup final.", "crushing"),
+        ("The striker scored twice in a stunning rout of Madrid.", "rout"),
     ],
 )
 def test_literal_reports_of_events_are_flagged_and_left_out_of_the_rates(text, surface):
@@ -198,6 +206,7 @@ def test_literal_reports_of_events_are_flagged_and_left_out_of_the_rates(text, s
         ("The reform was a disaster for the party.", "disaster"),
         ("He falsely claimed the election was stolen.", "falsely"),
         ("A historic betrayal, the columnist wrote.", "historic"),
+        ("The senator suffered a crushing defeat in the primary.", "crushing"),
     ],
 )
 def test_the_same_words_in_comment_are_not_literal(text, surface):

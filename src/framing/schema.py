@@ -41,10 +41,10 @@ MARKER_CATEGORIES = ("hedge", "booster", "factive")
 #: The context guards of :func:`framing.loaded.find_loaded_terms`: an entry's own
 #: conditions (``context`` column), the proper-name guard, and the literal-use flag.
 LOADED_GUARDS = ("context", "names", "literal")
-#: The event domains in which a term may be used literally: an entry's ``literal``
-#: condition names some, and the packaged ``context_words`` lexicon lists the words that
-#: signal each.
-LITERAL_DOMAINS = ("violence", "disaster", "legal", "record")
+#: The event domains in which a term may be used literally (or, in sport, as the ordinary
+#: idiom of the domain: "a crushing defeat"): an entry's ``literal`` condition names
+#: some, and the packaged ``context_words`` lexicon lists the words that signal each.
+LITERAL_DOMAINS = ("violence", "disaster", "legal", "record", "sport")
 #: The categories of ``context_words``: the literal domains, and the nouns that make a
 #: capitalised word before them a title ("Vulture magazine", "Martyrs Hospital").
 CONTEXT_WORD_CATEGORIES = (*LITERAL_DOMAINS, "title")
