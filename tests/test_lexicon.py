@@ -122,6 +122,17 @@ def test_csv_and_yaml_lexicons(tmp_path):
         ("term,category\nbully,name_calling,extra\n", "line 2: more fields than the header"),
         ("term,category\n", "has no terms"),
         ("term,category\n*ly,x\n", "line 2: '*ly' is not a usable term"),
+        (
+            "term,category,context\nalarm,fear,not_befor: clock\n",
+            "line 2: context 'not_befor: clock': unknown context condition 'not_befor'",
+        ),
+        ("term,category,context\nalarm,fear,not_before\n", "line 2: context 'not_before'"),
+        ("term,category,context\nnazi,x,in_names: yes\n", "'in_names' takes no words"),
+        ("term,category,context\nsiege,x,literal: war\n", "unknown literal domain 'war'"),
+        (
+            "term,category,context\nwoke,x,lowercase; lowercase\n",
+            "line 2: context 'lowercase; lowercase': the condition 'lowercase' is given twice",
+        ),
     ],
 )
 def test_malformed_csv_names_file_and_line(tmp_path, content, message):
@@ -156,3 +167,64 @@ def test_packaged_lexicon_has_a_card():
     assert lex.name == "loaded" and len(lex) >= 1500
     assert lex.card["licence"] and lex.card["sources"]
     assert all(lex.categories.values()), "every category is defined in the card"
+
+
+CONTEXTS = Lexicon.from_dict(
+    [
+        {"term": "alarm", "category": "fear", "context": "not_before: clock; not_after: fire"},
+        {"term": "woke", "category": "name_calling", "context": "not_before: up"},
+        {"term": "anti-*", "category": "name_calling", "context": "except: anti-terrorism"},
+        {"term": "vulture", "category": "loaded_language", "context": "lowercase"},
+        {"term": "elites", "category": "name_calling", "context": "not_after: party"},
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The alarm spread; an alarm clock rang; two alarm clocks; a fire alarm.", ["alarm"]),
+        ("I woke up early. The woke left objected.", ["woke"]),
+        ("An anti-terrorism bill and anti-Russian rhetoric.", ["anti-Russian"]),
+        ("Vulture funds circled. Vulture is a magazine; a vulture circled.", ["vulture"]),
+        ("Party elites met; the liberal elites sneered.", ["elites"]),
+    ],
+)
+def test_an_entrys_context_rules_out_other_senses(text, expected):
+    assert [surface for surface, _ in found(CONTEXTS, text)] == expected
+
+
+def test_context_words_do_not_reach_into_the_next_sentence():
+    assert [s for s, _ in found(CONTEXTS, "He sounded the alarm. Clock in at nine.")] == ["alarm"]
+
+
+def test_contexts_can_be_ignored_to_see_what_they_rule_out():
+    tokens = segment("an alarm clock").tokens
+    assert CONTEXTS.find(tokens) == []
+    assert len(CONTEXTS.find(tokens, context=False)) == 1
+
+
+def test_idiom_placeholders_stand_for_possessives_and_reflexives():
+    idioms = Lexicon.from_dict(
+        {"loaded_language": ["change one's tune", "shot oneself in the foot", "take a beating"]}
+    )
+    text = "She changed her tune; they shot themselves in the foot and took a beating."
+    assert [t for _, t in found(idioms, text)] == ["change one's tune", "shot oneself in the foot"]
+    assert found(idioms, "The party is taking a beating.") == [
+        ("taking a beating", "take a beating")
+    ]
+    assert found(idioms, "He changed the tune.") == []
+
+
+def test_categories_have_a_kind_from_the_card_or_the_marker_defaults():
+    lex = Lexicon.from_dict(
+        {"hedge": ["might"], "spin": ["spun"], "doubt": ["so-called"]},
+        categories={
+            "hedge": "Hedges.",
+            "spin": {"definition": "Spin.", "kind": "marker"},
+            "doubt": "Doubt.",
+        },
+    )
+    assert lex.kinds == {"hedge": "marker", "spin": "marker", "doubt": "loaded"}
+    with pytest.raises(LexiconError, match="kind 'epistemic'; use loaded or marker"):
+        Lexicon.from_dict({"x": ["y"]}, categories={"x": {"definition": "X", "kind": "epistemic"}})

@@ -68,3 +68,175 @@ def test_an_article_without_matches_has_empty_tables_with_columns():
     assert result.loaded_terms.empty and "category" in result.loaded_terms
     assert result.term_frequencies().empty and "forms" in result.term_frequencies()
     assert result.category_frequencies()["count"].sum() == 0
+
+
+# -- kinds, guards and the issue's examples, with the packaged lexicon -------------------
+
+
+def packaged(text: str, **options) -> framing.Analysis:
+    return framing.analyze(text, **options)
+
+
+def rows(text: str, **options):
+    terms = packaged(text, **options).loaded_terms
+    return terms.set_index("text")
+
+
+def test_markers_are_rows_of_their_own_kind_counted_apart():
+    result = packaged("This might be a so-called reform, and it clearly is a sham.")
+    terms = result.loaded_terms.set_index("text")
+    assert terms.loc["might", "kind"] == "marker" and terms.loc["clearly", "kind"] == "marker"
+    assert terms.loc["so-called", "kind"] == "loaded" and terms.loc["sham", "kind"] == "loaded"
+    summary = result.summary()
+    assert (summary["n_loaded"], summary["n_markers"]) == (2, 2)
+    assert summary["loaded_per_1k"] == pytest.approx(1000 * 2 / summary["n_words"])
+    assert summary["markers_per_1k_hedge"] == pytest.approx(1000 / summary["n_words"])
+    assert "loaded_per_1k_hedge" not in summary and "markers_per_1k_doubt" not in summary
+    kinds = result.category_frequencies().set_index("category")["kind"]
+    assert kinds["hedge"] == "marker" and kinds["delegitimising"] == "loaded"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("I woke up to the news; the woke left was furious.", "woke"),
+        ("An alarm clock rang before the alarm spread.", "alarm"),
+        ("The anti-terrorism bill angered anti-American crowds.", "anti-"),
+        ("Party elites met, and the liberal elites sneered.", "elites"),
+    ],
+)
+def test_other_senses_are_ruled_out_by_the_entrys_context(text, word):
+    """Only the last occurrence of ``word`` is loaded; the first is another sense."""
+    terms = packaged(text).loaded_terms
+    assert [s for s in terms["start"] if text[s:].startswith(word)] == [text.rindex(word)]
+
+
+def test_political_spectrum_words_before_a_party_noun_are_descriptors():
+    text = "The far-right party and a left-wing coalition met; the far-right cheered."
+    terms = packaged(text).loaded_terms
+    assert list(terms["start"]) == [text.rindex("far-right")]
+
+
+def test_descriptors_before_a_group_noun_are_not_labels():
+    text = "Islamist militants and a jihadist group struck; the jihadists and Islamists fled."
+    found = list(packaged(text).loaded_terms["text"])
+    assert "Islamist" not in found and "jihadist" not in found
+    assert "jihadists" in found and "Islamists" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The minister, Saviour Kasukuwere, denied it.", "Saviour"),
+        ("She wrote twice for Vulture magazine last year.", "Vulture"),
+        ("Vulture magazine ran the piece.", "Vulture"),
+        ("Doctors at the Al Aqsa Martyrs Hospital counted the wounded.", "Martyrs"),
+    ],
+)
+def test_a_match_inside_a_proper_name_is_not_loaded(text, name):
+    assert name not in set(packaged(text).loaded_terms["text"])
+
+
+def test_the_same_words_as_common_nouns_are_loaded():
+    found = set(packaged("Vultures circled the martyr and his saviour.").loaded_terms["text"])
+    assert {"Vultures", "martyr", "saviour"} <= found
+
+
+def test_labels_capitalised_by_convention_are_kept_inside_names():
+    found = set(
+        packaged("He compared them to Nazi Germany and Stalinist Russia.").loaded_terms["text"]
+    )
+    assert {"Nazi", "Stalinist"} <= found
+
+
+def test_headlines_in_title_case_are_not_taken_for_names():
+    found = set(
+        packaged("Brutal Regime Unleashes Savage Crackdown On Protesters").loaded_terms["text"]
+    )
+    assert {"Brutal", "Savage"} <= found
+
+
+def test_a_sentence_initial_loaded_word_before_a_name_is_kept():
+    assert "Outraged" in set(packaged("Outraged Democrats walked out.").loaded_terms["text"])
+
+
+def test_a_gazetteer_name_guards_its_capitalised_words():
+    from framing.loaded import find_loaded_terms
+    from framing.text import segment
+
+    text = "Savage Garden played, and the savage crowd cheered."
+    document = segment(text)
+    lexicon = framing.Lexicon.load()
+    name = (0, len("Savage Garden"))
+    without = find_loaded_terms(document, lexicon, article_id="a")
+    with_name = find_loaded_terms(document, lexicon, article_id="a", names=[name])
+    assert "Savage" in set(without["text"]) and "Savage" not in set(with_name["text"])
+    assert "savage" in set(with_name["text"])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Gunmen stormed the hotel, killing twelve guests.", "stormed"),
+        ("The siege of the clinic left thirty people dead.", "siege"),
+        ("Troops were seizing the bridge as shelling wounded two.", "seizing"),
+        ("The wildfire was a disaster for the valley.", "disaster"),
+        ("She became the first woman to lead the party, a historic win.", "historic"),
+        ("He was charged with recklessly endangering a child.", "recklessly"),
+        ("She pleaded guilty to falsely reporting a crime.", "falsely"),
+        ("Leeds suffered a crushing defeat in the cup final.", "crushing"),
+        ("The striker scored twice in a stunning rout of Madrid.", "rout"),
+    ],
+)
+def test_literal_reports_of_events_are_flagged_and_left_out_of_the_rates(text, surface):
+    result = packaged(text)
+    terms = result.loaded_terms.set_index("text")
+    assert terms.loc[surface, "literal"]
+    summary = result.summary()
+    assert summary["n_literal"] >= 1
+    assert summary["n_loaded"] == len(result.loaded_terms.query("kind == 'loaded' and ~literal"))
+    categories = result.category_frequencies().set_index("category")
+    assert categories.loc[terms.loc[surface, "category"], "literal"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Critics stormed out of the hearing.", "stormed"),
+        ("The reform was a disaster for the party.", "disaster"),
+        ("He falsely claimed the election was stolen.", "falsely"),
+        ("A historic betrayal, the columnist wrote.", "historic"),
+        ("The senator suffered a crushing defeat in the primary.", "crushing"),
+    ],
+)
+def test_the_same_words_in_comment_are_not_literal(text, surface):
+    assert not rows(text).loc[surface, "literal"]
+
+
+def test_figurative_framing_idioms_are_found():
+    text = (
+        "The governor is taking a beating in the polls. A ghost from his past returned, "
+        "and the senator changed her tune."
+    )
+    found = set(packaged(text).loaded_terms["text"])
+    assert {"taking a beating", "ghost from his past", "changed her tune"} <= found
+
+
+def test_group_labels_are_found_through_the_loaded_noun_not_the_group():
+    """ "Jewish oligarchs ... three other Jews in Miami": the label is carried by
+    "oligarchs"; a lexicon cannot tell when naming a religion is labelling, so "Jews" is
+    not counted (read the rows' sentences)."""
+    terms = packaged("Jewish oligarchs met three other Jews in Miami.").loaded_terms
+    assert list(terms["text"]) == ["oligarchs"]
+
+
+def test_guards_can_be_switched_off_and_unknown_ones_are_refused():
+    from framing.loaded import find_loaded_terms
+    from framing.text import segment
+
+    document = segment("I woke up. Gunmen stormed the hotel, killing two.")
+    lexicon = framing.Lexicon.load()
+    raw = find_loaded_terms(document, lexicon, article_id="a", guards=())
+    assert {"woke", "stormed"} <= set(raw["text"]) and not raw["literal"].any()
+    with pytest.raises(ValueError, match="unknown guard"):
+        find_loaded_terms(document, lexicon, article_id="a", guards=("names", "sarcasm"))

@@ -51,12 +51,28 @@ def test_quoted_words_are_the_speakers_not_the_authors(seed_analysis):
 def test_summary_figures_agree_with_the_tables(seed_analysis):
     summary = seed_analysis.summary()
     categories = seed_analysis.category_frequencies()
-    assert summary["n_loaded"] == len(seed_analysis.loaded_terms) == categories["count"].sum()
+    terms = seed_analysis.loaded_terms
+    loaded = terms[(terms["kind"] == "loaded") & ~terms["literal"]]
+    markers = terms[terms["kind"] == "marker"]
+    assert summary["n_loaded"] == len(loaded) == categories.query("kind == 'loaded'")["count"].sum()
+    assert summary["n_markers"] == len(markers) == 11  # might, could, suggests, reminded, ...
+    assert summary["n_loaded"] + summary["n_markers"] + summary["n_literal"] == len(terms)
     assert summary["n_words"] == pytest.approx(636, abs=40)
     assert summary["n_quotes"] == 5
     assert summary["loaded_per_1k"] == pytest.approx(
         1000 * summary["n_loaded"] / summary["n_words"]
     )
-    loaded_per_1k = [summary[f"loaded_per_1k_{c}"] for c in categories["category"]]
+    kinds = dict(zip(categories["category"], categories["kind"], strict=True))
+    loaded_per_1k = [summary[f"loaded_per_1k_{c}"] for c, k in kinds.items() if k == "loaded"]
     assert sum(loaded_per_1k) == pytest.approx(summary["loaded_per_1k"])
+    markers_per_1k = [summary[f"markers_per_1k_{c}"] for c, k in kinds.items() if k == "marker"]
+    assert sum(markers_per_1k) == pytest.approx(summary["markers_per_1k"])
+    assert set(kinds.values()) == {"loaded", "marker"}
     assert summary["loaded_per_1k"] > 40, "a polemical op-ed is dense in loaded language"
+
+
+def test_the_seeds_war_vocabulary_is_not_taken_for_a_literal_report(seed_analysis):
+    terms = seed_analysis.loaded_terms.set_index("text")
+    for surface in ("weaponized", "misportrayals", "seize", "occupied"):
+        assert terms.loc[surface, "kind"] == "loaded"
+        assert not terms.loc[surface, "literal"], surface

@@ -12,7 +12,12 @@ import pandas as pd
 import framing
 from framing.article import Article
 from framing.lexicon import Lexicon
-from framing.loaded import category_frequencies, find_loaded_terms, term_frequencies
+from framing.loaded import (
+    category_frequencies,
+    find_loaded_terms,
+    loaded_figures,
+    term_frequencies,
+)
 from framing.sources import find_sources, source_summary
 from framing.stance import StanceOptions, stance_signals
 from framing.targets import Gazetteer, resolve_targets
@@ -64,8 +69,11 @@ class Analysis:
         return int(self.meta["n_words"])
 
     def category_frequencies(self) -> pd.DataFrame:
-        """Loaded terms per category: count, rate per 1,000 words, author's voice vs quotes."""
-        return category_frequencies(self.loaded_terms, self.n_words, self.lexicon.categories)
+        """Loaded terms per category: kind, count, rate per 1,000 words, author's voice vs
+        quotes, literal uses left out."""
+        return category_frequencies(
+            self.loaded_terms, self.n_words, self.lexicon.categories, self.lexicon.kinds
+        )
 
     def term_frequencies(self) -> pd.DataFrame:
         """Loaded terms per term: count, rate per 1,000 words and the surface forms found."""
@@ -74,24 +82,21 @@ class Analysis:
     def summary(self) -> pd.Series:
         """The headline figures of the article as a pandas Series.
 
-        ``loaded_per_1k`` counts every loaded-term match per 1,000 words and
-        ``loaded_per_1k_<category>`` does so per category; the source figures
+        ``loaded_per_1k`` counts loaded language per 1,000 words (rows of ``kind``
+        ``loaded``, literal uses left out) and ``loaded_per_1k_<category>`` does so per
+        category; ``markers_per_1k`` and ``markers_per_1k_<category>`` count the
+        epistemic markers (hedges, boosters, factives) apart; ``n_literal`` counts the
+        literal uses left out (see :func:`framing.loaded.loaded_figures`). The source figures
         (``n_quotes``, ``quoted_share``, ``n_sources``, ``anonymous_share``, cue-class
         shares, ...) are those of :func:`framing.sources.source_summary`; ``n_targets``
         counts the targets mentioned.
         """
-        categories = self.category_frequencies()
-        n_loaded = len(self.loaded_terms)
         figures: dict[str, Any] = {
             "n_words": self.n_words,
             "n_sentences": len(self.document.sentences),
             "n_paragraphs": len(self.document.paragraphs),
-            "n_loaded": n_loaded,
-            "n_loaded_author": n_loaded - int(categories["in_quote"].sum()),
-            "loaded_per_1k": 1000.0 * n_loaded / self.n_words if self.n_words else 0.0,
+            **loaded_figures(self.category_frequencies(), self.n_words),
         }
-        for category, per_1k in zip(categories["category"], categories["per_1k"], strict=True):
-            figures[f"loaded_per_1k_{category}"] = per_1k
         figures.update(source_summary(self.sources, self.n_words))
         figures["n_targets"] = sum(n > 0 for n in self.stance["mentions"].tolist())
         return pd.Series(figures, name=self.article.id, dtype=object)
@@ -104,7 +109,8 @@ class Analysis:
     def __repr__(self) -> str:
         title = self.article.title or self.article.id
         return (
-            f"<Analysis of {title!r}: {self.n_words} words, {len(self.loaded_terms)} loaded terms>"
+            f"<Analysis of {title!r}: {self.n_words} words, "
+            f"{self.summary()['n_loaded']} loaded terms>"
         )
 
 
@@ -155,10 +161,11 @@ def analyze(
     gazetteer = resolve_targets(targets)
     document = segment(article.text)
     sources = find_sources(document, article_id=article.id, affiliation=gazetteer)
-    loaded_terms = with_speakers(
-        find_loaded_terms(document, lexicon, article_id=article.id), sources
-    )
     mentions = gazetteer.find(document)
+    names = zip(mentions["start"].tolist(), mentions["end"].tolist(), strict=True)
+    loaded_terms = with_speakers(
+        find_loaded_terms(document, lexicon, article_id=article.id, names=names), sources
+    )
     stance, evidence = stance_signals(
         document,
         mentions,

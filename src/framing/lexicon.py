@@ -1,11 +1,12 @@
 """Lexicons: tidy term tables with a card.
 
-A lexicon is a table with the columns ``term, category, polarity, weight, match, note``
-plus a *card*: its name, version, licence, sources and the definition of each category.
-Packaged lexicons live in ``framing/lexicons/<name>.csv`` beside ``<name>.yaml`` (the card).
-Matching is :class:`framing.text.TermTrie`: one pass over the tokens, whatever the
-lexicon's size; the ``match`` column says how a term's words meet the text's
-(``inflect``, ``exact`` or ``case``).
+A lexicon is a table with the columns ``term, category, polarity, weight, match, context,
+note`` plus a *card*: its name, version, licence, sources and the definition of each
+category (with, optionally, its ``kind``: ``loaded`` or ``marker``). Packaged lexicons live in
+``framing/lexicons/<name>.csv`` beside ``<name>.yaml`` (the card). Matching is
+:class:`framing.text.TermTrie`: one pass over the tokens, whatever the lexicon's size; the
+``match`` column says how a term's words meet the text's (``inflect``, ``exact`` or
+``case``) and ``context`` where the entry counts (:func:`framing.text.parse_context`).
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from typing import Any
 import pandas as pd
 
 from framing.errors import LexiconError
-from framing.schema import LEXICON_COLUMNS, MATCH_MODES
-from framing.text import Match, TermTrie, Token, term_words
+from framing.schema import LEXICON_COLUMNS, LOADED_KINDS, MARKER_CATEGORIES, MATCH_MODES
+from framing.text import Context, Match, TermTrie, Token, parse_context, term_words
 
 __all__ = [
     "Lexicon",
@@ -33,7 +34,7 @@ __all__ = [
     "fingerprint",
 ]
 
-_DEFAULTS = {"polarity": 0, "weight": 1.0, "match": "inflect", "note": ""}
+_DEFAULTS = {"polarity": 0, "weight": 1.0, "match": "inflect", "context": "", "note": ""}
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,10 +47,12 @@ class Lexicon:
     Parameters
     ----------
     table : pandas.DataFrame
-        One row per term with the columns ``term, category, polarity, weight, match, note``.
+        One row per term with the columns ``term, category, polarity, weight, match,
+        context, note``.
     card : Mapping
         ``name``, ``version``, ``licence``, ``sources`` and ``categories``
-        (category -> definition, or -> mapping with a ``definition`` key).
+        (category -> definition, or -> mapping with a ``definition`` key and optionally
+        ``kind``, ``loaded`` or ``marker``).
     """
 
     table: pd.DataFrame
@@ -126,6 +129,22 @@ class Lexicon:
         return defined
 
     @cached_property
+    def kinds(self) -> dict[str, str]:
+        """Category -> ``loaded`` or ``marker``: the card's ``kind``, else ``marker`` for
+        hedges, boosters and factives (:data:`framing.schema.MARKER_CATEGORIES`)."""
+        described = self.card.get("categories") or {}
+        return {
+            category: _field(described.get(category), "kind")
+            or ("marker" if category in MARKER_CATEGORIES else "loaded")
+            for category in self.categories
+        }
+
+    @cached_property
+    def contexts(self) -> list[Context]:
+        """Each entry's parsed ``context``, in table order."""
+        return [parse_context(text) for text in self.table["context"]]
+
+    @cached_property
     def sha256(self) -> str:
         """A fingerprint of the table and card: equal hashes mean identical lexicons."""
         return fingerprint(self.table, self.card)
@@ -166,12 +185,13 @@ class Lexicon:
 
     # -- matching ----------------------------------------------------------------------
 
-    def find(self, tokens: Sequence[Token]) -> list[Match]:
+    def find(self, tokens: Sequence[Token], *, context: bool = True) -> list[Match]:
         """Leftmost-longest, non-overlapping matches of the lexicon's terms in ``tokens``.
 
-        A match never crosses a sentence boundary.
+        A match never crosses a sentence boundary. ``context=False`` ignores the entries'
+        ``context`` conditions (to see what they rule out).
         """
-        return self._trie.find(tokens)
+        return self._trie.find(tokens, context=context)
 
     @cached_property
     def entries(self) -> list[dict[str, Any]]:
@@ -180,7 +200,7 @@ class Lexicon:
 
     @cached_property
     def _trie(self) -> TermTrie:
-        return TermTrie(self.table)
+        return TermTrie(self.table, self.contexts)
 
 
 def fingerprint(table: pd.DataFrame, card: Mapping[str, Any]) -> str:
@@ -286,6 +306,7 @@ def _validated_table(
     rows: Sequence[tuple[int, Mapping[str, Any]]], where: str, card: Mapping[str, Any]
 ) -> pd.DataFrame:
     unit = "line" if where.endswith(".csv") else "entry"
+    _check_categories(card, where)
     known_categories = set(card.get("categories") or {})
     seen: dict[str, int] = {}
     records = []
@@ -347,9 +368,26 @@ def _validated_row(row: Mapping[str, Any], place: str) -> dict[str, Any]:
             raise LexiconError(
                 f"{place}: match must be one of {', '.join(MATCH_MODES)} (got {values['match']!r})."
             )
+    if values["context"] is not None:
+        record["context"] = " ".join(str(values["context"]).split())
+        try:
+            parse_context(record["context"])
+        except ValueError as problem:
+            raise LexiconError(f"{place}: context {record['context']!r}: {problem}.") from None
     if values["note"] is not None:
         record["note"] = str(values["note"])
     return record
+
+
+def _check_categories(card: Mapping[str, Any], where: str) -> None:
+    """A card's category ``kind`` must be one of :data:`framing.schema.LOADED_KINDS`."""
+    for category, description in (card.get("categories") or {}).items():
+        kind = _field(description, "kind")
+        if kind is not None and kind not in LOADED_KINDS:
+            raise LexiconError(
+                f"{where}: the card gives category {category!r} the kind {kind!r}; "
+                f"use {' or '.join(LOADED_KINDS)}."
+            )
 
 
 def _blank_to_none(value: Any) -> Any:
@@ -364,6 +402,11 @@ def _definition(description: Any) -> str:
     if isinstance(description, Mapping):
         return str(description.get("definition", ""))
     return str(description or "")
+
+
+def _field(description: Any, key: str) -> Any:
+    """A category description's ``key`` (e.g. ``kind``), None when not given."""
+    return description.get(key) if isinstance(description, Mapping) else None
 
 
 @cache

@@ -29,7 +29,25 @@ LOADED_TERMS = {
     "speaker": "object",
     "negated": "bool",
     "weight": "float64",
+    "kind": "object",
+    "literal": "bool",
 }
+#: ``loaded_terms.kind``: loaded language, or an epistemic marker (hedges, boosters,
+#: factives; Recasens et al. 2013), which is counted apart.
+LOADED_KINDS = ("loaded", "marker")
+#: The categories that are epistemic markers when a lexicon's card does not say
+#: (a card's category may set ``kind: marker`` or ``kind: loaded``).
+MARKER_CATEGORIES = ("hedge", "booster", "factive")
+#: The context guards of :func:`framing.loaded.find_loaded_terms`: an entry's own
+#: conditions (``context`` column), the proper-name guard, and the literal-use flag.
+LOADED_GUARDS = ("context", "names", "literal")
+#: The event domains in which a term may be used literally (or, in sport, as the ordinary
+#: idiom of the domain: "a crushing defeat"): an entry's ``literal`` condition names
+#: some, and the packaged ``context_words`` lexicon lists the words that signal each.
+LITERAL_DOMAINS = ("violence", "disaster", "legal", "record", "sport")
+#: The categories of ``context_words``: the literal domains, and the nouns that make a
+#: capitalised word before them a title ("Vulture magazine", "Martyrs Hospital").
+CONTEXT_WORD_CATEGORIES = (*LITERAL_DOMAINS, "title")
 
 SOURCES = {
     "article_id": "object",
@@ -175,8 +193,15 @@ MENTION_KINDS = ("name", "short_name", "demonym", "adjective", "capital", "insti
 TARGET_TYPES = ("country", "organisation", "bloc", "person", "other")
 
 #: The columns of a lexicon table (``term, category`` required) and its match modes.
-LEXICON_COLUMNS = ("term", "category", "polarity", "weight", "match", "note")
+LEXICON_COLUMNS = ("term", "category", "polarity", "weight", "match", "context", "note")
 MATCH_MODES = ("inflect", "exact", "case")
+#: The conditions a lexicon entry's ``context`` may set (see the ``loaded`` card):
+#: ``not_before: clock`` (the words that follow the match are none of these),
+#: ``not_after: party`` (nor those before it), ``except: anti-terrorism`` (the match
+#: itself is none of these forms), ``lowercase`` (written in lower case),
+#: ``in_names`` (counted inside a proper name too) and ``literal: violence, disaster``
+#: (the event domains in which the term has a literal sense).
+CONTEXT_CONDITIONS = ("not_before", "not_after", "except", "lowercase", "in_names", "literal")
 
 #: The first columns of ``CorpusAnalysis.articles``; the article's summary figures
 #: follow, then any other metadata (columns of a table input such as ``event``), as text.

@@ -611,3 +611,12 @@ def test_without_sources_or_targets_only_loaded_terms_are_marked(hostile_analysi
     html = analysis_html(empty)
     assert {m["data-layer"] for m in marks(html)} == {"loaded"}
     assert "0 direct quotes" in html
+
+
+def test_the_figures_line_counts_markers_apart(seed_analysis):
+    html = analysis_html(seed_analysis)
+    summary = seed_analysis.summary()
+    assert f"{int(summary['n_loaded'])} loaded terms" in html
+    assert f"epistemic markers: {int(summary['n_markers'])}" in html
+    most_frequent = html.split("most frequent:")[1].split("·")[0]
+    assert "hedge" not in most_frequent

@@ -173,7 +173,8 @@ def test_values_agree_with_analysis_summary(fitted):
                 summary[f"loaded_per_1k_{category}"]
             )
         for category in ("hedge", "booster"):
-            assert row[f"{category}_per_1k"] == pytest.approx(summary[f"loaded_per_1k_{category}"])
+            assert row[f"{category}_per_1k"] == pytest.approx(summary[f"markers_per_1k_{category}"])
+        assert row["loaded_per_1k__total"] == pytest.approx(summary["loaded_per_1k"])
         assert row["quoted_share"] == pytest.approx(summary["quoted_share"])
         assert row["source_type_share__anonymous"] == pytest.approx(summary["anonymous_share"])
         for cue in ("neutral", "endorsing", "distancing", "emotive"):

@@ -17,6 +17,7 @@ from framing.display import CUE_CLASS_COLORS, SPEAKER_TYPE_COLORS, STANCE_COLORS
 from framing.plots import (
     cue_classes,
     loaded_by_category,
+    markers_by_category,
     stance_scores,
     top_terms,
     who_gets_the_floor,
@@ -185,9 +186,25 @@ def test_plots_of_the_seed_analysis(seed_analysis):
     left, right = figure.subplots(1, 2)
     loaded_by_category(seed_analysis.category_frequencies(), ax=left)
     top_terms(seed_analysis.term_frequencies(), ax=right)
-    n_categories = len(seed_analysis.lexicon.categories)
-    assert len(left.patches) == 2 * n_categories
+    kinds = seed_analysis.lexicon.kinds
+    n_loaded = sum(kind == "loaded" for kind in kinds.values())
+    assert len(left.patches) == 2 * n_loaded
+    assert "hedge" not in _labels(left)
     assert 0 < len(right.patches) <= 15
+    markers = markers_by_category(seed_analysis.category_frequencies(), ax=Figure().subplots())
+    assert _labels(markers) == [c for c, kind in kinds.items() if kind == "marker"]
+    assert "epistemic markers" in markers.get_xlabel()
+
+
+def test_top_terms_leaves_markers_out(ax):
+    terms = TERMS.assign(kind=["loaded", "marker", "loaded", "loaded"])
+    top_terms(terms, ax=ax)
+    assert "arms" not in _labels(ax)
+
+
+def test_markers_by_category_needs_the_kind_column(ax):
+    with pytest.raises(ValueError, match="kind"):
+        markers_by_category(CATEGORIES, ax=ax)
 
 
 def _labels(ax: Axes) -> list[str]:

@@ -22,7 +22,14 @@ HOSTILE_TEXT = (
     '"brutal & evil", said Smith.\n\n'
     "The REGIME <img src=x onerror=alert(2)> denied it & more.\n"
 )
-FIGURES = ("loaded_by_category", "top_terms", "who_gets_the_floor", "cue_classes", "stance_scores")
+FIGURES = (
+    "loaded_by_category",
+    "markers_by_category",
+    "top_terms",
+    "who_gets_the_floor",
+    "cue_classes",
+    "stance_scores",
+)
 TABLES = (
     "loaded_terms",
     "category_frequencies",
@@ -365,7 +372,7 @@ def test_seed_report(seed_analysis, tmp_path):
     assert 'data-layer="speakers"' in html
     for head in ("Loaded terms", "Sources", "Targets"):
         assert f'<li class="fr-legend-head">{head}</li>' in section(html, "text")
-    for name in ("figures", "categories", "terms", "sources", "stance", "text", "data"):
+    for name in ("figures", "categories", "markers", "terms", "sources", "stance", "text", "data"):
         assert f'<section id="{name}">' in html
     for path in EXPECTED_FILES - {"index.html"}:
         assert f'<a href="{path}">' in html
@@ -376,6 +383,17 @@ def test_seed_report(seed_analysis, tmp_path):
         assert category in html
         if definition:
             assert unescape(definition) in unescape(html)
+
+
+def test_markers_have_their_own_section_and_figures(seed_analysis, tmp_path):
+    html = write_report(seed_analysis, tmp_path / "seed").read_text(encoding="utf-8")
+    summary = seed_analysis.summary()
+    loaded, markers = section(html, "categories"), section(html, "markers")
+    assert "</span>hedge</td>" in markers and "</span>hedge</td>" not in loaded
+    assert "</span>name_calling</td>" in loaded and "</span>name_calling</td>" not in markers
+    assert "epistemic markers per 1,000 words" in section(html, "figures")
+    assert f"{summary['markers_per_1k']:.1f}" in section(html, "figures")
+    assert "might" in markers and "might" not in section(html, "terms")
 
 
 def test_a_symlinked_out_dir_keeps_its_link(hostile, tmp_path):

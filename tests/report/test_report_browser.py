@@ -76,7 +76,7 @@ def test_the_dom_has_the_title_and_highlights(chromium, seed_analysis, seed_repo
     assert re.search(
         r'<mark class="fr-hl frl-speaker frl-speaker-person" data-layer="speakers"', dom
     )
-    assert dom.count("<svg") == 5
+    assert dom.count("<svg") == 6  # loaded, markers, terms, floor, cues, stance
     assert page_messages(done.stderr, seed_report) == []
 
 

@@ -141,7 +141,9 @@ def test_an_adjective_describes_the_mention_it_precedes_and_a_verb_acts_on_it():
     targets = {"Varnia": ["Varnian"], "Ostrel": ["Ostreli"]}
     assert valence("The heroic Varnian army advanced.", "Varnia", targets=targets) > 0
     assert valence("The brutal Ostreli militia advanced.", "Ostrel", targets=targets) < 0
-    assert valence("Troops occupied Ostreli villages.", "Ostrel", targets=targets) > 0
+    assert valence("Their lobbyists occupied Ostreli politics.", "Ostrel", targets=targets) > 0
+    # In a report of events "occupied" is literal, and literal uses aim at nobody.
+    assert math.isnan(valence("Troops occupied Ostreli villages.", "Ostrel", targets=targets))
 
 
 def test_silence_does_not_lower_a_score():

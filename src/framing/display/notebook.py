@@ -26,8 +26,10 @@ __all__ = ["analysis_html", "sources_line", "stance_line"]
 
 
 def _figures_line(summary: pd.Series, frequencies: pd.DataFrame) -> str:
-    """One line: words, loaded terms, rate and the three most frequent categories."""
-    top = frequencies[frequencies["count"] > 0].sort_values("count", ascending=False, kind="stable")
+    """One line: words, loaded terms, rate, the three most frequent loaded categories and
+    the epistemic markers' rate, counted apart."""
+    loaded = frequencies[(frequencies["count"] > 0) & (frequencies["kind"] == "loaded")]
+    top = loaded.sort_values("count", ascending=False, kind="stable")
     top_text = ", ".join(
         f"{escape(str(row.category))} {int(row.count)}" for row in top.head(3).itertuples()
     )
@@ -35,7 +37,11 @@ def _figures_line(summary: pd.Series, frequencies: pd.DataFrame) -> str:
         f"{int(summary['n_words']):,} words · {int(summary['n_loaded'])} loaded terms · "
         f"{float(summary['loaded_per_1k']):.1f} per 1,000 words"
     )
-    return line + (f" · most frequent: {top_text}" if top_text else "")
+    line += f" · most frequent: {top_text}" if top_text else ""
+    n_markers = int(summary["n_markers"])
+    return line + (
+        f" · epistemic markers: {n_markers} ({float(summary['markers_per_1k']):.1f} per 1,000)"
+    )
 
 
 def sources_line(sources: pd.DataFrame, n_words: int) -> str:

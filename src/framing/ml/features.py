@@ -3,13 +3,15 @@
 Each text becomes one row of numbers, in named groups:
 
 ``loaded``
-    ``loaded_per_1k__<category>`` for every category of the lexicon except the epistemic
-    ones, ``loaded_per_1k__total`` (their sum) and ``loaded_per_1k__author_voice`` (the
-    matches outside quotations). Rates per 1,000 words, as in ``Analysis.summary()``;
-    unlike its ``loaded_per_1k``, the total leaves hedges, boosters and factives out.
+    ``loaded_per_1k__<category>`` for every category of loaded language (``kind``
+    ``loaded`` in the lexicon), ``loaded_per_1k__total`` (their sum, the summary's
+    ``loaded_per_1k``) and ``loaded_per_1k__author_voice`` (the matches outside
+    quotations). Rates per 1,000 words, as in ``Analysis.summary()``: literal uses are
+    left out.
 ``epistemic``
-    ``hedge_per_1k``, ``booster_per_1k`` and ``factive_per_1k`` (those of the three
-    categories the lexicon has).
+    ``<category>_per_1k`` for every category of epistemic markers (``kind`` ``marker``:
+    ``hedge_per_1k``, ``booster_per_1k`` and ``factive_per_1k`` with the packaged
+    lexicon), the summary's ``markers_per_1k_<category>``.
 ``sources``
     ``quoted_share`` (share of the words in direct quotes), ``attributions_per_1k``
     (direct quotes, indirect speech and "according to"), ``scare_quotes_per_1k``,
@@ -27,7 +29,8 @@ Each text becomes one row of numbers, in named groups:
     (neutral). Without ``targets`` the group adds no columns.
 
 Only the stance group needs the whole :func:`framing.analyze`; the others segment the
-text and match the lexicon and cues, which is what makes many short texts fast.
+text, find the gazetteer's names (for the proper-name guard) and match the lexicon and
+cues, which is what makes many short texts fast.
 """
 
 from __future__ import annotations
@@ -48,17 +51,17 @@ from sklearn.utils.validation import check_is_fitted
 from framing.analysis import analyze, resolve_lexicon
 from framing.article import Article
 from framing.lexicon import Lexicon
+from framing.loaded import find_loaded_terms
 from framing.schema import CUE_CLASSES, SPEAKER_TYPES
 from framing.sources import distinct_speakers, find_sources, source_summary
 from framing.targets import resolve_targets
 from framing.text import Document, SpanSentiment, segment
 
-__all__ = ["EPISTEMIC", "GROUPS", "FramingFeatures", "as_texts"]
+__all__ = ["GROUPS", "FramingFeatures", "as_texts"]
 
 logger = logging.getLogger("framing")
 
 GROUPS = ("loaded", "epistemic", "sources", "tone", "stance")
-EPISTEMIC = ("hedge", "booster", "factive")
 _CHUNKS_PER_JOB = 4
 
 
@@ -247,7 +250,7 @@ class _Extractor:
     targets_arg: Any
     targets: tuple[str, ...]
     loaded: tuple[str, ...]
-    epistemic: tuple[str, ...]
+    markers: tuple[str, ...]
 
     def names(self) -> list[str]:
         names: list[str] = []
@@ -256,7 +259,7 @@ class _Extractor:
                 names += [f"loaded_per_1k__{c}" for c in self.loaded]
                 names += ["loaded_per_1k__total", "loaded_per_1k__author_voice"]
             elif group == "epistemic":
-                names += [f"{c}_per_1k" for c in self.epistemic]
+                names += [f"{c}_per_1k" for c in self.markers]
             elif group == "sources":
                 names += ["quoted_share", "attributions_per_1k", "scare_quotes_per_1k"]
                 names += [f"source_type_share__{t}" for t in SPEAKER_TYPES]
@@ -272,8 +275,7 @@ class _Extractor:
         if "stance" in self.groups and self.targets:
             result = analyze(text, targets=self.targets_arg, lexicon=self.lexicon)
             document, sources = result.document, result.sources
-            terms = result.loaded_terms
-            matches = list(zip(terms["category"], terms["in_quote"], strict=True))
+            matches = _counted(result.loaded_terms)
             stance = result.stance.set_index("target")["score"]
         else:
             document = segment(text)
@@ -287,7 +289,7 @@ class _Extractor:
                 values += self._loaded(matches, n_words)
             elif group == "epistemic":
                 counts = Counter(category for category, _ in matches)
-                values += [_per_1k(counts[c], n_words) for c in self.epistemic]
+                values += [_per_1k(counts[c], n_words) for c in self.markers]
             elif group == "sources":
                 values += _source_features(sources, n_words)
             elif group == "tone":
@@ -316,15 +318,15 @@ def _extractor(features: Any, lexicon: Any, targets: Any) -> _Extractor:
             "e.g. features=('loaded', 'sources')."
         )
     resolved = resolve_lexicon(lexicon)
-    categories = tuple(resolved.categories)
+    kinds = resolved.kinds
     names = resolve_targets(targets).targets if "stance" in groups and targets else ()
     return _Extractor(
         groups=groups,
         lexicon=resolved,
         targets_arg=targets,
         targets=tuple(names),
-        loaded=tuple(c for c in categories if c not in EPISTEMIC),
-        epistemic=tuple(c for c in EPISTEMIC if c in categories),
+        loaded=tuple(c for c, kind in kinds.items() if kind == "loaded"),
+        markers=tuple(c for c, kind in kinds.items() if kind == "marker"),
     )
 
 
@@ -334,13 +336,16 @@ def _rows(extractor: _Extractor, texts: Sequence[str]) -> np.ndarray:
 
 
 def _matches(document: Document, lexicon: Lexicon) -> list[tuple[str, bool]]:
-    """(category, in_quote) of each lexicon match, as ``find_loaded_terms`` would record."""
-    tokens, entries = document.tokens, lexicon.entries
-    found = []
-    for match in lexicon.find(tokens):
-        start, end = tokens[match.first].start, tokens[match.last].end
-        found.append((entries[match.entry]["category"], document.quote_at(start, end) is not None))
-    return found
+    """(category, in_quote) of each counted loaded-term row, as ``analyze`` finds them."""
+    mentions = resolve_targets(None).find(document)
+    names = zip(mentions["start"].tolist(), mentions["end"].tolist(), strict=True)
+    return _counted(find_loaded_terms(document, lexicon, article_id="", names=names))
+
+
+def _counted(terms: pd.DataFrame) -> list[tuple[str, bool]]:
+    """(category, in_quote) of the rows the rates count: literal uses left out."""
+    counted = terms[~terms["literal"]]
+    return list(zip(counted["category"].tolist(), counted["in_quote"].tolist(), strict=True))
 
 
 def _source_features(sources: pd.DataFrame, n_words: int) -> list[float]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from framing.plots.article import (
     cue_classes,
     loaded_by_category,
+    markers_by_category,
     stance_scores,
     top_terms,
     who_gets_the_floor,
@@ -23,6 +24,7 @@ __all__ = [
     "cue_classes",
     "loaded_by_category",
     "log_odds_scatter",
+    "markers_by_category",
     "rates_by_group",
     "source_mix",
     "stance_heatmap",

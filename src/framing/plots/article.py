@@ -25,7 +25,14 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-__all__ = ["cue_classes", "loaded_by_category", "stance_scores", "top_terms", "who_gets_the_floor"]
+__all__ = [
+    "cue_classes",
+    "loaded_by_category",
+    "markers_by_category",
+    "stance_scores",
+    "top_terms",
+    "who_gets_the_floor",
+]
 
 # Matches inside quotes: a pale fill hatched in the full colour (hatches take the edge
 # colour), so the split survives greyscale printing and colour-blind readers. The pale
@@ -66,16 +73,18 @@ def loaded_by_category(
     *,
     colors: Mapping[str, str] | None = None,
 ) -> Axes:
-    """Horizontal bars of loaded terms per 1,000 words, one per category.
+    """Horizontal bars of loaded language per 1,000 words, one per category.
 
     Each bar is split into the author's voice (solid) and matches inside quotes (hatched),
-    and labelled with its count. Categories keep the table's order, top to bottom.
+    and labelled with its count. Categories keep the table's order, top to bottom. With a
+    ``kind`` column only the rows of kind ``loaded`` are drawn: epistemic markers have
+    :func:`markers_by_category`.
 
     Parameters
     ----------
     category_frequencies : pandas.DataFrame
         ``Analysis.category_frequencies()``: columns ``category, count, per_1k, in_quote``
-        (``author`` is ``count - in_quote`` when absent).
+        (``author`` is ``count - in_quote`` when absent; ``kind`` optional).
     ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure when omitted.
     colors : mapping, optional
@@ -86,10 +95,56 @@ def loaded_by_category(
     -------
     matplotlib.axes.Axes
     """
+    return _rates_by_category(
+        category_frequencies, "loaded", ax, colors, "loaded terms per 1,000 words"
+    )
+
+
+def markers_by_category(
+    category_frequencies: pd.DataFrame,
+    ax: Axes | None = None,
+    *,
+    colors: Mapping[str, str] | None = None,
+) -> Axes:
+    """Horizontal bars of epistemic markers (hedges, boosters, factives) per 1,000 words.
+
+    The same chart as :func:`loaded_by_category`, for the rows of ``kind`` ``marker``:
+    words that weaken or strengthen the writer's commitment to a claim, counted apart
+    from loaded language.
+
+    Parameters
+    ----------
+    category_frequencies : pandas.DataFrame
+        ``Analysis.category_frequencies()``, with its ``kind`` column.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure when omitted.
+    colors : mapping, optional
+        ``{category: colour}``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    require_columns(category_frequencies, ["kind"], "category_frequencies")
+    return _rates_by_category(
+        category_frequencies, "marker", ax, colors, "epistemic markers per 1,000 words"
+    )
+
+
+def _rates_by_category(
+    category_frequencies: pd.DataFrame,
+    kind: str,
+    ax: Axes | None,
+    colors: Mapping[str, str] | None,
+    label: str,
+) -> Axes:
     require_columns(
         category_frequencies, ["category", "count", "per_1k", "in_quote"], "category_frequencies"
     )
-    table = category_frequencies.reset_index(drop=True)
+    table = category_frequencies
+    if "kind" in table:
+        table = table[table["kind"] == kind]
+    table = table.reset_index(drop=True)
     ax = new_axes(ax, height=1.2 + 0.4 * len(table))
     if table.empty:
         return empty_chart(ax, "no categories")
@@ -122,7 +177,7 @@ def loaded_by_category(
         )
     ax.set_yticks(list(positions), [str(c) for c in table["category"]])
     ax.invert_yaxis()
-    ax.set_xlabel("loaded terms per 1,000 words (bar label: count)")
+    ax.set_xlabel(f"{label} (bar label: count)")
     # Room for the count labels; set explicitly because bar edges are "sticky" to margins.
     ax.set_xlim(0, 1.12 * float(table["per_1k"].max()) or 1.0)
     ax.spines[["top", "right"]].set_visible(False)
@@ -139,10 +194,13 @@ def top_terms(
 ) -> Axes:
     """Horizontal bars of the ``n`` most frequent loaded terms, coloured by category.
 
+    With a ``kind`` column, only loaded language is drawn (not the epistemic markers).
+
     Parameters
     ----------
     term_frequencies : pandas.DataFrame
-        ``Analysis.term_frequencies()``: columns ``term, category, count``.
+        ``Analysis.term_frequencies()``: columns ``term, category, count`` (``kind``
+        optional).
     n : int
         How many terms to show; ties are broken alphabetically.
     ax : matplotlib.axes.Axes, optional
@@ -159,6 +217,8 @@ def top_terms(
     from matplotlib.ticker import MaxNLocator
 
     require_columns(term_frequencies, ["term", "category", "count"], "term_frequencies")
+    if "kind" in term_frequencies:
+        term_frequencies = term_frequencies[term_frequencies["kind"] == "loaded"]
     table = term_frequencies.sort_values(
         ["count", "term"], ascending=[False, True], kind="stable"
     ).head(n)

@@ -44,7 +44,14 @@ TOP_TERMS_CHART = 15
 #: Fixed salt so matplotlib's SVG ids are the same on every run.
 _SVG_SALT = "framing"
 
-_FIGURES = ("loaded_by_category", "top_terms", "who_gets_the_floor", "cue_classes", "stance_scores")
+_FIGURES = (
+    "loaded_by_category",
+    "markers_by_category",
+    "top_terms",
+    "who_gets_the_floor",
+    "cue_classes",
+    "stance_scores",
+)
 # Written always, even with no rows (then just the header).
 _TABLES = (
     "loaded_terms",
@@ -71,8 +78,8 @@ def write_report(res: Analysis, out_dir: str | os.PathLike[str]) -> Path:
     """Write an HTML report of ``res`` with its figures and tables into ``out_dir``.
 
     ``out_dir`` receives ``index.html`` (self-contained), the charts as
-    ``figures/{loaded_by_category,top_terms,who_gets_the_floor,cue_classes,
-    stance_scores}.svg`` and the tables as ``tables/{loaded_terms,category_frequencies,
+    ``figures/{loaded_by_category,markers_by_category,top_terms,who_gets_the_floor,
+    cue_classes,stance_scores}.svg`` and the tables as ``tables/{loaded_terms,category_frequencies,
     term_frequencies,summary,sources,words_per_speaker,stance,stance_evidence,
     target_mentions}.csv`` (every table always, with just its header when empty). The
     output is byte-for-byte the same for the same analysis.
@@ -125,11 +132,17 @@ def _charts(
 ) -> dict[str, tuple[Callable[[Axes], Any], float]]:
     """Each chart of :data:`_FIGURES`: how to draw it and its height in inches."""
     colors = display.category_colors(res.lexicon.categories)
-    n_terms = max(1, min(TOP_TERMS_CHART, len(tables["term_frequencies"])))
+    terms = tables["term_frequencies"]
+    n_terms = max(1, min(TOP_TERMS_CHART, int((terms["kind"] == "loaded").sum())))
+    kinds = list(tables["category_frequencies"]["kind"])
     return {
         "loaded_by_category": (
             lambda ax: plots.loaded_by_category(tables["category_frequencies"], ax, colors=colors),
-            1.4 + 0.42 * len(tables["category_frequencies"]),
+            1.4 + 0.42 * max(1, kinds.count("loaded")),
+        ),
+        "markers_by_category": (
+            lambda ax: plots.markers_by_category(tables["category_frequencies"], ax, colors=colors),
+            1.4 + 0.42 * max(1, kinds.count("marker")),
         ),
         "top_terms": (
             lambda ax: plots.top_terms(
@@ -201,9 +214,7 @@ def _render_html(res: Analysis, tables: dict[str, pd.DataFrame], svgs: dict[str,
         "metadata": _metadata_rows(res),
         "parameters": json.dumps(res.meta.get("parameters", {}), sort_keys=True, default=str),
         "figures": _headline_figures(summary, len(tables["stance"])),
-        "categories": _category_rows(tables["category_frequencies"]),
-        "terms": tables["term_frequencies"].head(TOP_TERMS_TABLE).to_dict("records"),
-        "n_terms": len(tables["term_frequencies"]),
+        **_loaded_sections(tables["category_frequencies"], tables["term_frequencies"]),
         "svg": {name: Markup(inline_svg(svg)) for name, svg in svgs.items()},
         "css": Markup(display.stylesheet(res.lexicon.categories)),
         "legend": Markup(display.layers_legend_html(res.lexicon.categories, res.sources)),
@@ -247,10 +258,23 @@ def _headline_figures(summary: pd.Series, n_targets: int) -> list[tuple[str, str
         ("paragraphs", whole("n_paragraphs")),
         ("loaded terms", whole("n_loaded")),
         ("loaded terms per 1,000 words", f"{float(summary.get('loaded_per_1k', 0.0)):.1f}"),
+        ("epistemic markers per 1,000 words", f"{float(summary.get('markers_per_1k', 0.0)):.1f}"),
         ("quotes", whole("n_quotes")),
         ("share of words quoted", f"{100 * float(summary.get('quoted_share', 0.0)):.0f}%"),
         ("targets", f"{n_targets:,}"),
     ]
+
+
+def _loaded_sections(categories: pd.DataFrame, terms: pd.DataFrame) -> dict[str, Any]:
+    """The loaded-language and the epistemic-marker sections: category rows and terms."""
+    loaded_terms = terms[terms["kind"] == "loaded"]
+    return {
+        "categories": _category_rows(categories[categories["kind"] == "loaded"]),
+        "terms": loaded_terms.head(TOP_TERMS_TABLE).to_dict("records"),
+        "n_terms": len(loaded_terms),
+        "markers": _category_rows(categories[categories["kind"] == "marker"]),
+        "marker_terms": terms[terms["kind"] == "marker"].head(TOP_TERMS_TABLE).to_dict("records"),
+    }
 
 
 def _category_rows(frequencies: pd.DataFrame) -> list[dict[str, Any]]:
@@ -263,6 +287,7 @@ def _category_rows(frequencies: pd.DataFrame) -> list[dict[str, Any]]:
             "per_1k": f"{float(row['per_1k']):.1f}",
             "author": int(row["author"]),
             "in_quote": int(row["in_quote"]),
+            "literal": int(row["literal"]),
         }
         for row in frequencies.to_dict("records")
     ]

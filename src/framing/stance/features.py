@@ -52,7 +52,7 @@ from framing.schema import SPEECH_KINDS, records
 from framing.stance.aim import TargetSpans, aim_loaded_terms
 from framing.text import NEGATORS, Document, is_word, negated, word_valence
 
-__all__ = ["GROUPS", "WINDOW", "Atom", "DocumentFeatures", "group_of"]
+__all__ = ["GROUPS", "WINDOW", "Atom", "DocumentFeatures", "group_of", "stance_evidence_rows"]
 
 #: Tokens on each side of a mention whose words are features of their own (``l:``, ``r:``).
 WINDOW = 6
@@ -95,6 +95,16 @@ class _Speech(NamedTuple):
     speaker: tuple[int, int]
     cue: tuple[int, int]
     content: tuple[int, int]
+
+
+def stance_evidence_rows(
+    loaded_terms: pd.DataFrame, sources: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows stance reads: loaded language, not epistemic markers or literal uses
+    ("killed" in a report of an attack), is what can be aimed at a target; and speech
+    that happened ("refused to comment", "might suggest" say nothing of anyone)."""
+    loaded = loaded_terms[(loaded_terms["kind"] == "loaded") & ~loaded_terms["literal"]]
+    return loaded, sources[sources["speech_act"] == "reported"]
 
 
 class DocumentFeatures:

@@ -16,7 +16,7 @@ from framing.errors import FramingError
 from framing.schema import STANCE, STANCE_EVIDENCE, as_table, records
 from framing.stance.aggregate import aggregate, label_of
 from framing.stance.aim import TargetSpans
-from framing.stance.features import DocumentFeatures
+from framing.stance.features import DocumentFeatures, stance_evidence_rows
 from framing.stance.model import MentionModel, Prediction
 from framing.stance.speech import reported_speech, speech_signals
 from framing.text import Document, SpanSentiment
@@ -167,6 +167,7 @@ def stance_signals(
         ``contribution`` adds up to each target's ``score``.
     """
     options = StanceOptions.coerce(options)
+    loaded_terms, sources = stance_evidence_rows(loaded_terms, sources)
     tone = SpanSentiment(document.text).compound
     features = DocumentFeatures(document, mentions, loaded_terms, sources, tone)
     spans = features.spans

@@ -36,7 +36,7 @@ from framing.lexicon import Lexicon
 from framing.loaded import find_loaded_terms
 from framing.sources import find_sources
 from framing.stance.aggregate import aggregate, label_of
-from framing.stance.features import GROUPS, Atom, DocumentFeatures, group_of
+from framing.stance.features import GROUPS, Atom, DocumentFeatures, group_of, stance_evidence_rows
 from framing.stance.model import CLASSES, MODEL_FILE, MentionModel
 from framing.stance.newsmtsc import Example, read_newsmtsc
 from framing.text import SpanSentiment, segment
@@ -68,12 +68,11 @@ def mention_atoms(examples: Sequence[Example]) -> list[list[list[Atom]]]:
         if example.text not in cache:
             document = segment(example.text)
             cache.clear()
-            cache[example.text] = (
-                document,
+            loaded, sources = stance_evidence_rows(
                 find_loaded_terms(document, lexicon, article_id=""),
                 find_sources(document, article_id="", affiliation=False),
-                SpanSentiment(example.text).compound,
             )
+            cache[example.text] = (document, loaded, sources, SpanSentiment(example.text).compound)
         document, loaded, sources, tone = cache[example.text]
         spans = _occurrences(example)
         mentions = pd.DataFrame(

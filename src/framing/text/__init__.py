@@ -7,7 +7,14 @@ terms in its tokens in one pass. Every later stage reads a Document.
 
 from __future__ import annotations
 
-from framing.text.matching import Match, TermTrie, inflection_candidates, term_words
+from framing.text.matching import (
+    Context,
+    Match,
+    TermTrie,
+    inflection_candidates,
+    parse_context,
+    term_words,
+)
 from framing.text.segmentation import (
     NEGATORS,
     Document,
@@ -26,6 +33,7 @@ from framing.text.sentiment import SpanSentiment, vader, word_valence
 
 __all__ = [
     "NEGATORS",
+    "Context",
     "Document",
     "Match",
     "Quote",
@@ -38,6 +46,7 @@ __all__ = [
     "inflection_candidates",
     "is_word",
     "negated",
+    "parse_context",
     "segment",
     "term_words",
     "tokenize",

@@ -1,0 +1,58 @@
+"""Literal use: words of conflict, fear and exaggeration in a plain report of events.
+
+"Gunmen stormed the hotel, killing twelve" reports an attack; "the campaign stormed the
+debate" frames one. A term is flagged ``literal`` when its sentence also holds a word that
+signals a report of events in one of the term's *domains* (the packaged
+``context_words`` lexicon):
+
+- ``violence``: victims and casualties, specific arms and armed attackers ("killed",
+  "wounded", "hostages", "grenade", "gunmen"); weapons in general ("weapons", "arms")
+  are policy talk and do not count;
+- ``disaster``: fires, floods, storms and their aftermath ("wildfire", "evacuated");
+- ``legal``: charges, pleas and verdicts ("charged with", "pleaded", "convicted");
+- ``record``: a real first or record ("first", "record");
+- ``sport``: sports reports ("match", "season", "striker"), where "a crushing defeat"
+  and "the clash with Leeds" are the ordinary idiom of the domain, not militarised
+  framing (precision of the lexicon falls sharply on sports pages).
+
+Only entries with a literal sense are checked: their ``literal`` condition (in the
+lexicon's ``context`` column) names their domains. The signal word must be another word
+than the match itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+__all__ = ["literal_flags"]
+
+
+def literal_flags(
+    matches: Sequence[tuple[int, int, int, tuple[str, ...]]],
+    cues: Iterable[tuple[int, int, int, str]],
+) -> list[bool]:
+    """Whether each match is a literal use.
+
+    Parameters
+    ----------
+    matches : sequence of (sentence_id, first, last, domains)
+        Each match's sentence, token range (inclusive) and the domains in which its term
+        is literal (empty: never).
+    cues : iterable of (sentence_id, first, last, domain)
+        The signal words found in the text, with the domain each signals.
+
+    Returns
+    -------
+    list of bool
+    """
+    by_sentence: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    for sentence, first, last, domain in cues:
+        by_sentence.setdefault((sentence, domain), []).append((first, last))
+    return [
+        any(
+            first > cue_last or last < cue_first
+            for domain in domains
+            for cue_first, cue_last in by_sentence.get((sentence, domain), ())
+        )
+        for sentence, first, last, domains in matches
+    ]
