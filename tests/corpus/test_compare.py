@@ -52,11 +52,36 @@ def hand_made(extra_group: bool = False) -> CorpusAnalysis:
     )
     return CorpusAnalysis(
         articles=pd.DataFrame(articles, columns=["article_id", "outlet", "n_words"]),
-        loaded_terms=pd.DataFrame(terms, columns=["article_id", "term", "category", "in_quote"]),
+        loaded_terms=pd.DataFrame(
+            terms, columns=["article_id", "term", "category", "in_quote"]
+        ).assign(kind="loaded", literal=False),
         stance=stance,
         sources=sources,
         meta={"categories": {"cat1": "first", "cat2": "second"}},
     )
+
+
+def test_the_total_counts_loaded_language_without_markers_or_literal_uses():
+    corpus = hand_made()
+    extra = pd.DataFrame(
+        {
+            "article_id": ["a1", "a1"],
+            "term": ["might", "killed"],
+            "category": ["cat2", "cat1"],
+            "in_quote": [False, False],
+            "kind": ["marker", "loaded"],
+            "literal": [False, True],
+        }
+    )
+    more = CorpusAnalysis(
+        articles=corpus.articles,
+        loaded_terms=pd.concat([corpus.loaded_terms, extra], ignore_index=True),
+        meta=corpus.meta,
+    )
+    before, after = compare(corpus).rates, compare(more).rates
+    assert rate(after, "A", TOTAL)["count"] == rate(before, "A", TOTAL)["count"]
+    assert rate(after, "A", "cat2")["count"] == rate(before, "A", "cat2")["count"] + 1
+    assert rate(after, "A", "cat1")["count"] == rate(before, "A", "cat1")["count"]
 
 
 def rate(rates: pd.DataFrame, group: str, category: str) -> pd.Series:

@@ -58,7 +58,8 @@ class Comparison:
         The ``articles`` column the groups come from.
     rates : pandas.DataFrame
         ``group, category, n_articles, n_words, count, per_1k, ci_low, ci_high``: loaded
-        terms per 1,000 words; ``category`` :data:`TOTAL` counts all of them.
+        terms per 1,000 words; ``category`` :data:`TOTAL` counts the loaded language (not
+        the epistemic markers), as ``loaded_per_1k`` does; literal uses are left out.
     log_odds : pandas.DataFrame
         ``group, term, category, count, count_rest, per_1k, per_1k_rest, log_odds, se, z``:
         each term used in the corpus, per group, against the rest of the corpus; most
@@ -163,6 +164,7 @@ def compare(
     words = corpus.articles.set_index("article_id")["n_words"].astype(float)
     words = words[~words.index.duplicated()].reindex(groups.index)
     terms = corpus.loaded_terms
+    terms = terms[~terms["literal"].astype(bool)]  # literal uses are left out of every rate
     if not include_quotes:
         terms = terms[~terms["in_quote"].astype(bool)]
     terms = terms[terms["article_id"].isin(groups.index)]
@@ -247,7 +249,10 @@ def _rates(
 ) -> pd.DataFrame:
     counts = pd.crosstab(terms["article_id"], terms["category"])
     counts = counts.reindex(index=groups.index, columns=categories, fill_value=0)
-    counts.insert(0, TOTAL, counts.sum(axis=1))
+    # The total is loaded language, as ``loaded_per_1k``: epistemic markers keep their
+    # own categories' rows but are not part of it.
+    loaded = terms.loc[terms["kind"] == "loaded", "article_id"].value_counts()
+    counts.insert(0, TOTAL, loaded.reindex(groups.index, fill_value=0).to_numpy())
     rows = []
     for group in sorted(set(groups)):
         members = groups.index[groups == group]
