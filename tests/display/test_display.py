@@ -15,6 +15,7 @@ import pytest
 import framing
 from framing.article import Article
 from framing.display import (
+    EXTRA_PALETTE,
     LAYERS,
     PALETTE,
     SPEAKER_TYPE_COLORS,
@@ -178,12 +179,21 @@ def test_css_class_is_always_a_safe_name():
     assert css_class("***") == "fr-x"
 
 
-def test_category_colors_follow_the_order_and_cycle():
-    names = [f"c{i}" for i in range(len(PALETTE) + 1)]
-    colors = category_colors([*names, "c0"])
-    assert list(colors) == names
-    assert [colors[n] for n in names[: len(PALETTE)]] == list(PALETTE)
-    assert colors[names[-1]] == PALETTE[0]
+def test_category_colors_are_fixed_for_the_packaged_categories():
+    packaged = list(framing.Lexicon.load().categories)
+    assert list(category_colors().values()) == list(PALETTE[: len(packaged)])
+    # A subset, in another order, keeps each category's colour.
+    some = category_colors(["hedge", "loaded_language"])
+    assert some == {"hedge": category_colors()["hedge"], "loaded_language": PALETTE[0]}
+
+
+def test_other_categories_take_colours_no_packaged_one_has():
+    names = [f"c{i}" for i in range(len(EXTRA_PALETTE) + 1)]
+    colors = category_colors(["doubt", *names, "c0"])
+    assert list(colors) == ["doubt", *names]
+    assert [colors[n] for n in names[: len(EXTRA_PALETTE)]] == list(EXTRA_PALETTE)
+    assert colors[names[-1]] == EXTRA_PALETTE[0]
+    assert not set(EXTRA_PALETTE) & set(PALETTE)
 
 
 def test_stylesheet_is_scoped_and_cannot_be_broken_out_of():
@@ -191,7 +201,7 @@ def test_stylesheet_is_scoped_and_cannot_be_broken_out_of():
     rules = [line for line in css.splitlines() if "{" in line]
     assert all(line.startswith(".framing-analysis") for line in rules)
     assert "<" not in css
-    assert "rgba(204, 102, 119, 0.3)" in css
+    assert "rgba(17, 119, 51, 0.3)" in css  # doubt keeps its green wherever it is shown
 
 
 def test_legend_escapes_names_and_definitions():

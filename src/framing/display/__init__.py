@@ -22,12 +22,14 @@ from framing.display.legend import layers_legend_html, legend_html
 from framing.display.notebook import analysis_html, sources_line, stance_line
 from framing.display.style import (
     CUE_CLASS_COLORS,
+    EXTRA_PALETTE,
     PALETTE,
     ROOT_CLASS,
     SPEAKER_TYPE_COLORS,
     STANCE_COLORS,
     TARGET_COLOR,
     category_colors,
+    display_label,
     highlight_css,
     layer_css,
     signed,
@@ -36,6 +38,7 @@ from framing.display.style import (
 
 __all__ = [
     "CUE_CLASS_COLORS",
+    "EXTRA_PALETTE",
     "LAYERS",
     "LAYER_NESTING",
     "PALETTE",
@@ -46,6 +49,7 @@ __all__ = [
     "analysis_html",
     "category_colors",
     "css_class",
+    "display_label",
     "highlight_css",
     "highlight_spans",
     "layer_class",

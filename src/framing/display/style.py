@@ -14,15 +14,18 @@ from itertools import cycle
 
 from framing.display.highlight import css_class
 from framing.display.layers import layer_class
+from framing.lexicon import Lexicon
 
 __all__ = [
     "CUE_CLASS_COLORS",
+    "EXTRA_PALETTE",
     "PALETTE",
     "ROOT_CLASS",
     "SPEAKER_TYPE_COLORS",
     "STANCE_COLORS",
     "TARGET_COLOR",
     "category_colors",
+    "display_label",
     "highlight_css",
     "layer_css",
     "signed",
@@ -42,6 +45,20 @@ PALETTE: tuple[str, ...] = (
     "#999933",  # olive
     "#AA4499",  # purple
     "#888888",  # grey (Tol's pale grey is too faint as a tint under text)
+)
+
+#: Categories beyond the packaged lexicon's, from Paul Tol's "light" palette (repeating
+#: after nine).
+EXTRA_PALETTE: tuple[str, ...] = (
+    "#77AADD",  # light blue
+    "#EE8866",  # orange
+    "#EEDD88",  # light yellow
+    "#FFAABB",  # pink
+    "#99DDFF",  # light cyan
+    "#44BB99",  # mint
+    "#BBCC33",  # pear
+    "#AAAA00",  # olive
+    "#DDDDDD",  # pale grey
 )
 
 #: Speaker types (``sources.speaker_type``), from Paul Tol's "bright" palette: the outline
@@ -73,22 +90,35 @@ TARGET_COLOR = "#1A1A1A"
 ROOT_CLASS = "framing-analysis"
 
 
-def category_colors(categories: Iterable[str]) -> dict[str, str]:
-    """Give each category a colour from :data:`PALETTE`, in the order given.
+def category_colors(categories: Iterable[str] | None = None) -> dict[str, str]:
+    """The colour of each category, the same in every chart, report and notebook view.
+
+    The packaged lexicon's categories have fixed colours from :data:`PALETTE`, in the
+    card's order, whatever other categories are shown beside them; any other category
+    (of a custom lexicon) takes the next colour of :data:`EXTRA_PALETTE`, in the order
+    given, so it never borrows a packaged category's colour.
 
     Parameters
     ----------
-    categories : iterable of str
-        Category names in display order (usually ``Lexicon.categories``); repeats are
-        ignored. The palette repeats after ten categories.
+    categories : iterable of str, optional
+        The categories to colour (repeats are ignored); all the packaged ones by default.
 
     Returns
     -------
     dict
-        ``{category: "#RRGGBB"}``.
+        ``{category: "#RRGGBB"}``, in the order given.
     """
-    unique = dict.fromkeys(categories)
-    return dict(zip(unique, cycle(PALETTE), strict=False))
+    packaged = dict(zip(Lexicon.load().categories, PALETTE, strict=False))
+    wanted = list(dict.fromkeys(packaged if categories is None else categories))
+    others = [c for c in wanted if c not in packaged]
+    extra = dict(zip(others, cycle(EXTRA_PALETTE), strict=False))
+    return {c: packaged.get(c) or extra[c] for c in wanted}
+
+
+def display_label(name: object) -> str:
+    """How a category or a lexicon term is shown to a reader: words, not identifiers
+    ("loaded_language" -> "loaded language", the prefix term "pro-*" -> "pro-…")."""
+    return str(name).replace("_", " ").replace("*", "…")
 
 
 def _hex_to_rgb(color: str) -> tuple[int, int, int]:

@@ -18,7 +18,13 @@ from framing.plots.article import (
     top_terms,
     who_gets_the_floor,
 )
-from framing.plots.corpus import log_odds_scatter, rates_by_group, source_mix, stance_heatmap
+from framing.plots.corpus import (
+    log_odds_scatter,
+    rates_by_group,
+    rates_heatmap,
+    source_mix,
+    stance_heatmap,
+)
 
 __all__ = [
     "cue_classes",
@@ -26,6 +32,7 @@ __all__ = [
     "log_odds_scatter",
     "markers_by_category",
     "rates_by_group",
+    "rates_heatmap",
     "source_mix",
     "stance_heatmap",
     "stance_scores",

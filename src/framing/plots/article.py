@@ -17,6 +17,7 @@ from framing.display import (
     SPEAKER_TYPE_COLORS,
     STANCE_COLORS,
     category_colors,
+    display_label,
     signed,
 )
 from framing.plots.axes import empty_chart, legend_above, new_axes, require_columns
@@ -148,7 +149,7 @@ def _rates_by_category(
     ax = new_axes(ax, height=1.2 + 0.4 * len(table))
     if table.empty:
         return empty_chart(ax, "no categories")
-    colors = colors or category_colors(table["category"])
+    colors = {**category_colors(table["category"]), **(colors or {})}
     counts = table["count"].astype(int)
     in_quote = table["in_quote"].astype(int)
     author = table["author"].astype(int) if "author" in table else counts - in_quote
@@ -175,7 +176,7 @@ def _rates_by_category(
             va="center",
             fontsize="small",
         )
-    ax.set_yticks(list(positions), [str(c) for c in table["category"]])
+    ax.set_yticks(list(positions), [display_label(c) for c in table["category"]])
     ax.invert_yaxis()
     ax.set_xlabel(f"{label} (bar label: count)")
     # Room for the count labels; set explicitly because bar edges are "sticky" to margins.
@@ -225,17 +226,19 @@ def top_terms(
     ax = new_axes(ax, height=1.0 + 0.3 * max(len(table), 1))
     if table.empty:
         return empty_chart(ax, "no loaded terms")
-    colors = colors or category_colors(term_frequencies["category"])
+    colors = {**category_colors(term_frequencies["category"]), **(colors or {})}
     bar_colors = [colors.get(c, _UNKNOWN_COLOR) for c in table["category"]]
     positions = range(len(table))
     ax.barh(positions, table["count"].astype(int), color=bar_colors)
-    ax.set_yticks(list(positions), [str(t) for t in table["term"]])
+    ax.set_yticks(list(positions), [display_label(t) for t in table["term"]])
     ax.invert_yaxis()
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("matches")
     ax.spines[["top", "right"]].set_visible(False)
     shown = dict.fromkeys(table["category"])
-    legend_above(ax, [Patch(color=colors.get(c, _UNKNOWN_COLOR), label=str(c)) for c in shown])
+    legend_above(
+        ax, [Patch(color=colors.get(c, _UNKNOWN_COLOR), label=display_label(c)) for c in shown]
+    )
     return ax
 
 

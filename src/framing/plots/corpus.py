@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from framing.display import CUE_CLASS_COLORS, PALETTE, SPEAKER_TYPE_COLORS, category_colors
+from framing.display import (
+    CUE_CLASS_COLORS,
+    PALETTE,
+    SPEAKER_TYPE_COLORS,
+    category_colors,
+    display_label,
+)
 from framing.plots.axes import empty_chart, legend_above, new_axes, require_columns
 from framing.schema import TOTAL
 
@@ -21,7 +27,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-__all__ = ["log_odds_scatter", "rates_by_group", "source_mix", "stance_heatmap"]
+__all__ = ["log_odds_scatter", "rates_by_group", "rates_heatmap", "source_mix", "stance_heatmap"]
 
 _SOURCE = "the table from framing.compare(corpus).{}"
 _TOTAL_COLOR = "0.25"
@@ -70,7 +76,7 @@ def rates_by_group(
     if table.empty:
         return empty_chart(ax, "no loaded-term rates")
     ordered = [c for c in dict.fromkeys(rates["category"]) if c != TOTAL]
-    palette = {**(colors or category_colors(ordered)), TOTAL: _TOTAL_COLOR}
+    palette = {**category_colors(ordered), **(colors or {}), TOTAL: _TOTAL_COLOR}
     step = 0.7 / len(categories)
     for index, category in enumerate(categories):
         rows = table[table["category"] == category].set_index("group").reindex(groups)
@@ -84,7 +90,7 @@ def rates_by_group(
             fmt="o",
             color=palette.get(category, PALETTE[-1]),
             capsize=3,
-            label="all loaded terms" if category == TOTAL else str(category),
+            label="all loaded terms" if category == TOTAL else display_label(category),
         )
     ax.set_yticks(range(len(groups)), groups)
     ax.invert_yaxis()
@@ -93,6 +99,55 @@ def rates_by_group(
     ax.spines[["top", "right"]].set_visible(False)
     if len(categories) > 1:
         legend_above(ax, ax.get_legend_handles_labels()[0])
+    return ax
+
+
+def rates_heatmap(
+    rates: pd.DataFrame,
+    ax: Axes | None = None,
+    *,
+    categories: Sequence[str] | None = None,
+) -> Axes:
+    """Rates per 1,000 words per category (rows) and group (columns), each cell written.
+
+    Categories that no group uses are left out, so the rows show what the corpus holds;
+    the intervals are in ``rates`` (and in the report's table beside it).
+
+    Parameters
+    ----------
+    rates : pandas.DataFrame
+        ``Comparison.rates``: ``group, category, count, per_1k``.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure when omitted.
+    categories : sequence of str, optional
+        The categories, in display order; by default those of ``rates`` but the total.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    import matplotlib
+
+    require_columns(
+        rates, ["group", "category", "count", "per_1k"], "rates", _SOURCE.format("rates")
+    )
+    order = [c for c in (categories or dict.fromkeys(rates["category"])) if c != TOTAL]
+    used = set(rates.loc[rates["count"] > 0, "category"])
+    order = [c for c in order if c in used]
+    table = rates[rates["category"].isin(order)]
+    values = table.pivot(index="category", columns="group", values="per_1k").reindex(order)
+    ax = new_axes(ax, height=1.2 + 0.32 * max(1, len(values)))
+    if values.empty:
+        return empty_chart(ax, "no loaded terms in any group")
+    grid = values.to_numpy(dtype=float)
+    image = ax.imshow(grid, cmap=matplotlib.colormaps["Greys"], vmin=0, aspect="auto")
+    top = float(np.nanmax(grid)) or 1.0
+    for (y, x), rate in np.ndenumerate(grid):
+        ax.text(x, y, f"{rate:.1f}", ha="center", va="center", fontsize="small",
+                color="white" if rate > 0.6 * top else "black")  # fmt: skip
+    ax.set_xticks(range(values.shape[1]), [str(g) for g in values.columns], rotation=20, ha="right")
+    ax.set_yticks(range(values.shape[0]), [display_label(c) for c in values.index])
+    ax.figure.colorbar(image, ax=ax, shrink=0.8, label="per 1,000 words")
     return ax
 
 
@@ -124,9 +179,8 @@ def log_odds_scatter(
     z_threshold : float, default 1.96
         Where to draw the reference lines (1.96: a two-sided 5% level for one term).
     colors : mapping, optional
-        ``{category: colour}``; by default :func:`framing.display.category_colors` of the
-        categories sorted by name. Pass ``category_colors(lexicon.categories)`` to match
-        the other charts.
+        ``{category: colour}``; by default :func:`framing.display.category_colors`, as in
+        every other chart.
 
     Returns
     -------
@@ -144,7 +198,7 @@ def log_odds_scatter(
     ax = new_axes(ax, height=4.5)
     if rows.empty:
         return empty_chart(ax, f"no terms to compare for {group}")
-    palette = colors or category_colors(sorted(set(log_odds["category"].dropna())))
+    palette = {**category_colors(dict.fromkeys(log_odds["category"].dropna())), **(colors or {})}
     frequency = (rows["count"] + rows["count_rest"]).to_numpy()
     ax.scatter(
         frequency,
@@ -160,7 +214,7 @@ def log_odds_scatter(
     strongest = strongest.sort_values(["strength", "term"], ascending=[False, True]).head(n_labels)
     labels = strongest.groupby(["frequency", "z"], sort=False)["term"]
     for rank, ((x, z), terms) in enumerate(labels):
-        names = list(terms)
+        names = [display_label(term) for term in terms]
         label = ", ".join(names[:_TERMS_PER_LABEL])
         if len(names) > _TERMS_PER_LABEL:
             label += f" +{len(names) - _TERMS_PER_LABEL}"
@@ -175,7 +229,14 @@ def log_odds_scatter(
     ax.spines[["top", "right"]].set_visible(False)
     shown = dict.fromkeys(rows["category"])
     handles = [
-        Line2D([], [], marker="o", linestyle="", color=palette.get(c, PALETTE[-1]), label=str(c))
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            color=palette.get(c, PALETTE[-1]),
+            label=display_label(c),
+        )
         for c in shown
     ]
     legend_above(ax, handles)
