@@ -89,8 +89,8 @@ def test_markers_are_rows_of_their_own_kind_counted_apart():
     assert terms.loc["so-called", "kind"] == "loaded" and terms.loc["sham", "kind"] == "loaded"
     summary = result.summary()
     assert (summary["n_loaded"], summary["n_markers"]) == (2, 2)
-    assert summary["loaded_per_1k"] == pytest.approx(1000 * 2 / summary["n_words"])
-    assert summary["markers_per_1k_hedge"] == pytest.approx(1000 / summary["n_words"])
+    assert summary["loaded_per_1k"] == round(1000 * 2 / summary["n_words"], 2)
+    assert summary["markers_per_1k_hedge"] == round(1000 / summary["n_words"], 2)
     assert "loaded_per_1k_hedge" not in summary and "markers_per_1k_doubt" not in summary
     kinds = result.category_frequencies().set_index("category")["kind"]
     assert kinds["hedge"] == "marker" and kinds["delegitimising"] == "loaded"

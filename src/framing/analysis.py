@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ import pandas as pd
 
 import framing
 from framing.article import Article
+from framing.io import HTML_SUFFIXES, TEXT_SUFFIXES, read_article
 from framing.lexicon import Lexicon
 from framing.loaded import (
     category_frequencies,
@@ -18,6 +20,7 @@ from framing.loaded import (
     loaded_figures,
     term_frequencies,
 )
+from framing.schema import SUMMARY_KINDS
 from framing.sources import find_sources, source_summary
 from framing.stance import StanceOptions, stance_signals
 from framing.targets import Gazetteer, resolve_targets
@@ -79,8 +82,8 @@ class Analysis:
         """Loaded terms per term: count, rate per 1,000 words and the surface forms found."""
         return term_frequencies(self.loaded_terms, self.n_words)
 
-    def summary(self) -> pd.Series:
-        """The headline figures of the article as a pandas Series.
+    def summary(self, kind: str | None = None) -> pd.Series:
+        """The headline figures of the article as a pandas Series, rounded to read.
 
         ``loaded_per_1k`` counts loaded language per 1,000 words (rows of ``kind``
         ``loaded``, literal uses left out) and ``loaded_per_1k_<category>`` does so per
@@ -89,8 +92,24 @@ class Analysis:
         literal uses left out (see :func:`framing.loaded.loaded_figures`). The source figures
         (``n_quotes``, ``quoted_share``, ``n_sources``, ``anonymous_share``, cue-class
         shares, ...) are those of :func:`framing.sources.source_summary`; ``n_targets``
-        counts the targets mentioned.
+        counts the targets mentioned. Rates are rounded to two decimals and shares to
+        three (every figure can be recomputed exactly from the tables).
+
+        Parameters
+        ----------
+        kind : {"text", "loaded", "markers", "sources", "stance"}, optional
+            Only the figures of one group (see ``framing.schema.SUMMARY_KINDS``); all of
+            them by default, in that order.
+
+        Examples
+        --------
+        >>> res.summary("loaded")  # doctest: +SKIP
+        n_loaded                 27
+        loaded_per_1k         44.41
+        ...
         """
+        if kind is not None and kind not in SUMMARY_KINDS:
+            raise ValueError(f"kind must be one of {', '.join(SUMMARY_KINDS)}, not {kind!r}.")
         figures: dict[str, Any] = {
             "n_words": self.n_words,
             "n_sentences": len(self.document.sentences),
@@ -99,6 +118,10 @@ class Analysis:
         }
         figures.update(source_summary(self.sources, self.n_words))
         figures["n_targets"] = sum(n > 0 for n in self.stance["mentions"].tolist())
+        order = sorted(figures, key=lambda name: SUMMARY_KINDS.index(_summary_kind(name)))
+        figures = {name: _rounded(name, figures[name]) for name in order}
+        if kind is not None:
+            figures = {name: v for name, v in figures.items() if _summary_kind(name) == kind}
         return pd.Series(figures, name=self.article.id, dtype=object)
 
     def _repr_html_(self) -> str:
@@ -125,8 +148,10 @@ def analyze(
 
     Parameters
     ----------
-    article : Article or str
-        The article; a plain string is taken as its text.
+    article : Article, str or path
+        The article: an :class:`Article`, its text, or the path of an article file
+        (a ``Path``, or a one-line string ending in ``.txt``, ``.md``, ``.html`` or
+        ``.htm``), read with :func:`framing.read_article`.
     targets : None, list of str, dict, path or Gazetteer, optional
         The countries, people and organisations to measure stance toward. ``None`` uses
         the packaged gazetteer (every country, main organisations and leaders) and reports
@@ -149,12 +174,14 @@ def analyze(
     >>> res = analyze("Critics slammed the so-called reform.")
     >>> res.loaded_terms[["text", "category"]]  # doctest: +SKIP
     """
-    if isinstance(article, str):
+    if isinstance(article, os.PathLike) or _names_a_file(article):
+        article = read_article(article)  # a clear ReadError if it does not exist
+    elif isinstance(article, str):
         article = Article(text=article)
     elif not isinstance(article, Article):
         raise TypeError(
-            f"analyze() takes an Article or a str, not {type(article).__name__}; "
-            "use framing.read_article(path) for files."
+            f"analyze() takes an Article, a text or the path of an article file, not "
+            f"{type(article).__name__}; use framing.read_articles() for several."
         )
     lexicon = resolve_lexicon(lexicon)
     stance_options = StanceOptions.coerce(stance_options)
@@ -214,6 +241,34 @@ def with_speakers(loaded_terms: pd.DataFrame, sources: pd.DataFrame) -> pd.DataF
         )
     ]
     return loaded_terms.assign(speaker=pd.Series(speakers, index=loaded_terms.index, dtype=object))
+
+
+def _names_a_file(article: object) -> bool:
+    """A one-line string ending in an article file's suffix is a path, not a text."""
+    return (
+        isinstance(article, str)
+        and "\n" not in article
+        and len(article) < 1024
+        and Path(article.strip()).suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+    )
+
+
+def _summary_kind(figure: str) -> str:
+    """The group of a summary figure: ``text``, ``loaded``, ``markers``, ``sources`` or
+    ``stance``."""
+    if figure in ("n_words", "n_sentences", "n_paragraphs"):
+        return "text"
+    if figure in ("n_loaded", "n_loaded_author", "n_literal") or figure.startswith("loaded_"):
+        return "loaded"
+    if figure == "n_markers" or figure.startswith("markers_"):
+        return "markers"
+    return "stance" if figure == "n_targets" else "sources"
+
+
+def _rounded(figure: str, value: Any) -> Any:
+    if not isinstance(value, float):
+        return value
+    return round(value, 2 if "per_1k" in figure else 3)
 
 
 def _describe_targets(targets: Any) -> Any:

@@ -217,6 +217,9 @@ ARTICLES = {
     "row": "object",
 }
 
+#: The groups of ``Analysis.summary()`` (``summary(kind=...)``), in their order.
+SUMMARY_KINDS = ("text", "loaded", "markers", "sources", "stance")
+
 #: ``CorpusAnalysis.errors``: one row per input item that was not analysed.
 ERRORS = {
     "article_id": "object",
