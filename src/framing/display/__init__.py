@@ -8,6 +8,7 @@ renders a text with its spans (as spaCy's displaCy does); ``legend`` explains th
 
 from __future__ import annotations
 
+from framing.display.findings import findings, reference_note
 from framing.display.highlight import LAYER_NESTING, css_class, render_highlights
 from framing.display.layers import (
     LAYERS,
@@ -20,6 +21,7 @@ from framing.display.layers import (
 )
 from framing.display.legend import layers_legend_html, legend_html
 from framing.display.notebook import analysis_html, sources_line, stance_line
+from framing.display.reference import REFERENCE_FIGURES, Reference
 from framing.display.style import (
     CUE_CLASS_COLORS,
     EXTRA_PALETTE,
@@ -42,14 +44,17 @@ __all__ = [
     "LAYERS",
     "LAYER_NESTING",
     "PALETTE",
+    "REFERENCE_FIGURES",
     "ROOT_CLASS",
     "SPEAKER_TYPE_COLORS",
     "STANCE_COLORS",
     "TARGET_COLOR",
+    "Reference",
     "analysis_html",
     "category_colors",
     "css_class",
     "display_label",
+    "findings",
     "highlight_css",
     "highlight_spans",
     "layer_class",
@@ -58,6 +63,7 @@ __all__ = [
     "legend_html",
     "loaded_term_spans",
     "quote_spans",
+    "reference_note",
     "render_highlights",
     "signed",
     "sources_line",
