@@ -1,4 +1,4 @@
-"""The notebook view of an analysis: a short summary, a legend and the highlighted text.
+"""The notebook view of an analysis: what it finds, its figures, a legend and the text.
 
 :func:`analysis_html` builds the view with its own scoped CSS (:mod:`framing.display.style`);
 :func:`framing.display.render_highlights` does the rendering and
@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING
 
+from framing.display.findings import findings
 from framing.display.highlight import render_highlights
 from framing.display.layers import LAYERS, check_layers, highlight_spans
 from framing.display.legend import layers_legend_html
 from framing.display.style import ROOT_CLASS, signed, stylesheet
-from framing.sources import source_summary
+from framing.sources import source_summary, words_per_speaker
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -141,8 +142,12 @@ def analysis_html(res: Analysis, layers: Iterable[str] = LAYERS) -> str:
     )
     spans = highlight_spans(res.loaded_terms, res.sources, res.target_mentions, chosen)
     highlighted = render_highlights(article.text, spans)
+    summary, categories = res.summary(), res.category_frequencies()
+    found = findings(
+        summary, categories, res.term_frequencies(), words_per_speaker(res.sources), res.stance
+    )
     figures = [
-        _figures_line(res.summary(), res.category_frequencies()),
+        _figures_line(summary, categories),
         sources_line(res.sources, res.n_words),
         stance_line(res.stance),
     ]
@@ -150,6 +155,9 @@ def analysis_html(res: Analysis, layers: Iterable[str] = LAYERS) -> str:
         f'<div class="{ROOT_CLASS}">\n<style>{stylesheet(res.lexicon.categories)}</style>\n'
         f'<div class="fr-title">{title}</div>\n'
         + (f'<div class="fr-note">{byline}</div>\n' if byline else "")
+        + '<p class="fr-findings">'
+        + " ".join(escape(sentence) for sentence in found)
+        + "</p>\n"
         + '<div class="fr-figures">'
         + "".join(f"<div>{line}</div>" for line in figures)
         + "</div>\n"

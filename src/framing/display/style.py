@@ -194,6 +194,7 @@ _BASE_CSS = f"""
 .{ROOT_CLASS} {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   line-height: 1.6; max-width: 48rem; }}
 .{ROOT_CLASS} .fr-title {{ font-size: 1.25em; font-weight: 600; margin: 0.2em 0; }}
+.{ROOT_CLASS} .fr-findings {{ margin: 0.4em 0 0.5em; }}
 .{ROOT_CLASS} .fr-figures {{ margin: 0.2em 0 0.6em; opacity: 0.85; }}
 .{ROOT_CLASS} .fr-figures div {{ margin: 0.1em 0; }}
 .{ROOT_CLASS} ul.fr-legend {{ list-style: none; padding: 0; margin: 0.3em 0;
