@@ -11,6 +11,7 @@ import pandas as pd
 
 import framing
 from framing.article import Article
+from framing.errors import LexiconError
 from framing.lexicon import Lexicon
 from framing.loaded import category_frequencies, find_loaded_terms, term_frequencies
 from framing.sources import find_sources, source_summary
@@ -224,6 +225,11 @@ def resolve_lexicon(lexicon: LexiconLike) -> Lexicon:
     if isinstance(lexicon, Mapping):
         return Lexicon.from_dict(lexicon)
     path = Path(lexicon)
+    if path.is_dir():
+        raise LexiconError(
+            f"{path} is a folder, not a lexicon: pass a lexicon file (.csv or .yaml) or the "
+            "name of a packaged lexicon (framing lexicon lists them)."
+        )
     if path.suffix.lower() == ".csv":
         return Lexicon.from_csv(path)
     if path.suffix.lower() in {".yaml", ".yml"}:

@@ -101,8 +101,10 @@ def _in_pool(
 ) -> list[BatchResult]:
     """Run batches in a process pool, with at most a few queued per worker.
 
-    Results are returned in batch order whatever order they finish in. On an interrupt,
-    queued batches are cancelled; running ones finish and are kept.
+    Results are returned in batch order whatever order they finish in. On an interrupt
+    (Ctrl-C, or SIGTERM in the ``framing`` command), queued batches are cancelled and the
+    workers end at once; the batches they were analysing are not committed, so a rerun
+    with the same ``out=`` does them again.
     """
     context = _context()
     results: dict[str, BatchResult] = {}
@@ -138,6 +140,9 @@ def _in_pool(
             collect(wait(running, return_when=FIRST_COMPLETED).done)
     except BrokenProcessPool:
         raise WorkerError(_broken_pool_message(n_jobs)) from None
+    except BaseException:
+        writer.close()  # the workers end now, mid-batch: nothing of theirs is committed
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         writer.close()

@@ -9,7 +9,15 @@ written.
 
 from __future__ import annotations
 
-from framing.io.atomic import atomic_path
+from framing.io.atomic import (
+    atomic_path,
+    atomic_paths,
+    process_running,
+    remove_stale,
+    stale_prefix,
+    umask_mode,
+)
+from framing.io.csv_safe import csv_text, neutralised
 from framing.io.readers import (
     HTML_SUFFIXES,
     MAX_BYTES,
@@ -31,10 +39,17 @@ __all__ = [
     "TEXT_SUFFIXES",
     "TablePart",
     "atomic_path",
+    "atomic_paths",
     "check_columns",
+    "csv_text",
     "expand_paths",
+    "neutralised",
     "part_items",
+    "process_running",
     "read_article",
     "read_articles",
+    "remove_stale",
+    "stale_prefix",
     "table_parts",
+    "umask_mode",
 ]

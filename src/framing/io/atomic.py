@@ -19,7 +19,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["atomic_path", "atomic_paths", "remove_stale", "stale_prefix", "umask_mode"]
+__all__ = [
+    "atomic_path",
+    "atomic_paths",
+    "process_running",
+    "remove_stale",
+    "stale_prefix",
+    "umask_mode",
+]
 
 
 def umask_mode(*, directory: bool = False) -> int:
@@ -96,7 +103,7 @@ def remove_stale(folder: str | Path, name: str, tags: Sequence[str] = ("",)) -> 
     removed = []
     for entry in folder.iterdir():
         match = pattern.match(entry.name)
-        if match is None or _running(int(match.group(1))):
+        if match is None or process_running(int(match.group(1))):
             continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)
@@ -106,7 +113,8 @@ def remove_stale(folder: str | Path, name: str, tags: Sequence[str] = ("",)) -> 
     return removed
 
 
-def _running(pid: int) -> bool:
+def process_running(pid: int) -> bool:
+    """Whether process ``pid`` runs on this machine (this process always does)."""
     if pid == os.getpid():
         return True
     try:
