@@ -11,6 +11,7 @@ the apostrophe: strip it (``value[1:]``) where a cell starts with ``'=``, ``'+``
 
 from __future__ import annotations
 
+import csv
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -33,11 +34,8 @@ def _safe(value: Any) -> Any:
 def neutralised(table: pd.DataFrame) -> pd.DataFrame:
     """``table`` with every text cell that a spreadsheet would run prefixed by ``'``."""
     result = table
-    for position in range(table.shape[1]):
-        column = table.iloc[:, position]
-        if not (column.dtype == object or str(column.dtype) in ("string", "str")):
-            continue
-        values = column.tolist()
+    for position in _text_columns(table):
+        values = table.iloc[:, position].tolist()
         safe = [_safe(v) for v in values]
         if any(a is not b for a, b in zip(values, safe, strict=True)):
             if result is table:
@@ -47,5 +45,31 @@ def neutralised(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_text(table: pd.DataFrame, *, float_format: str | None = None) -> str:
-    """``table`` as neutralised CSV text with "\\n" line ends and no index."""
-    return neutralised(table).to_csv(index=False, lineterminator="\n", float_format=float_format)
+    """``table`` as neutralised CSV text with "\\n" line ends and no index.
+
+    A text cell holding a bare carriage return would not be quoted by Python's CSV writer
+    with "\\n" line ends, and readers would end the row there: such a table has all its
+    text cells quoted.
+    """
+    table = neutralised(table)
+    quoting = csv.QUOTE_NONNUMERIC if _has_carriage_return(table) else csv.QUOTE_MINIMAL
+    return table.to_csv(
+        index=False, lineterminator="\n", float_format=float_format, quoting=quoting
+    )
+
+
+def _has_carriage_return(table: pd.DataFrame) -> bool:
+    return any(
+        isinstance(value, str) and "\r" in value
+        for position in _text_columns(table)
+        for value in table.iloc[:, position].tolist()
+    )
+
+
+def _text_columns(table: pd.DataFrame) -> list[int]:
+    """Positions of the columns that may hold text (object, or pandas' string dtypes)."""
+    return [
+        position
+        for position, dtype in enumerate(table.dtypes)
+        if dtype == object or str(dtype) in ("string", "str")
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from framing.text.matching import Match, TermTrie, inflection_candidates, term_words
 from framing.text.segmentation import (
+    MAX_SENTENCE_TOKENS,
     NEGATORS,
     Document,
     Quote,
@@ -25,6 +26,7 @@ from framing.text.segmentation import (
 from framing.text.sentiment import SpanSentiment, vader, word_valence
 
 __all__ = [
+    "MAX_SENTENCE_TOKENS",
     "NEGATORS",
     "Document",
     "Match",
