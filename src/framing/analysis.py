@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -196,16 +198,41 @@ def with_speakers(loaded_terms: pd.DataFrame, sources: pd.DataFrame) -> pd.DataF
     quotes = sources[(sources["kind"] == "direct_quote") & (sources["speaker"] != "")]
     if quotes.empty or not loaded_terms["in_quote"].any():
         return loaded_terms
-    spans = list(
-        zip(quotes["content_start"], quotes["content_end"], quotes["speaker"], strict=True)
+    # Quotes by start, with the furthest end so far: each term looks back only over the
+    # quotes that can still contain it (one or two), not over every quote of the article.
+    spans = sorted(
+        (int(s), int(e), order, who)
+        for order, (s, e, who) in enumerate(
+            zip(quotes["content_start"], quotes["content_end"], quotes["speaker"], strict=True)
+        )
     )
+    starts = [span[0] for span in spans]
+    reach = list(accumulate((span[1] for span in spans), max))
     speakers = [
-        next((who for s, e, who in spans if s <= start and end <= e), None) if quoted else None
+        _quote_speaker(spans, starts, reach, int(start), int(end)) if quoted else None
         for start, end, quoted in zip(
             loaded_terms["start"], loaded_terms["end"], loaded_terms["in_quote"], strict=True
         )
     ]
     return loaded_terms.assign(speaker=pd.Series(speakers, index=loaded_terms.index, dtype=object))
+
+
+def _quote_speaker(
+    spans: list[tuple[int, int, int, str]],
+    starts: list[int],
+    reach: list[int],
+    start: int,
+    end: int,
+) -> str | None:
+    """The speaker of the first quote (in table order) whose content holds ``[start, end)``."""
+    found = None
+    index = bisect_right(starts, start) - 1
+    while index >= 0 and reach[index] >= end:
+        _, e, order, who = spans[index]
+        if end <= e and (found is None or order < found[0]):
+            found = (order, who)
+        index -= 1
+    return None if found is None else found[1]
 
 
 def _describe_targets(targets: Any) -> Any:

@@ -71,5 +71,5 @@ def _text_columns(table: pd.DataFrame) -> list[int]:
     return [
         position
         for position, dtype in enumerate(table.dtypes)
-        if dtype == object or str(dtype) in ("string", "str")
+        if str(dtype) in ("object", "string", "str")
     ]
