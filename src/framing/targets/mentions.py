@@ -211,13 +211,14 @@ class Matcher:
         names in full and that several targets share.
         """
         resolved = []
+        starts = {surname: [start for start, _ in named] for surname, named in full_names.items()}
         for first, last, entry in kept:
             if not self.surname[entry]:
                 resolved.append((first, last, entry))
                 continue
             surname = self.alias[entry]
             named = full_names.get(surname, [])
-            index = nearest_full_name([start for start, _ in named], tokens[first].start)
+            index = nearest_full_name(starts.get(surname, []), tokens[first].start)
             if index is not None:
                 owner = named[index][1]
                 target = None if owner is None else self.target[owner]
