@@ -83,3 +83,19 @@ def test_deeply_nested_parentheses_merge_into_few_clauses_covering_every_token()
         assert doc.tokens[first].sentence_id == doc.tokens[last].sentence_id
     # 6,000 one-token pieces merged: about one clause per (capped) sentence, not 6,000
     assert len(found) <= 2 * len(doc.sentences) < 100
+
+
+def test_long_spans_are_scored_by_vader_piece_by_piece():
+    from framing.text import MAX_SCORED_WORDS, SpanSentiment, vader
+
+    short = "The plan is a disgrace, critics said."
+    assert (
+        SpanSentiment(short).compound(0, len(short)) == vader().polarity_scores(short)["compound"]
+    )
+    good, bad = "good " * MAX_SCORED_WORDS, "awful " * (MAX_SCORED_WORDS // 2)
+    text = good + bad
+    expected = (
+        vader().polarity_scores(good.strip())["compound"] * MAX_SCORED_WORDS
+        + vader().polarity_scores(bad.strip())["compound"] * (MAX_SCORED_WORDS // 2)
+    ) / (1.5 * MAX_SCORED_WORDS)
+    assert SpanSentiment(text).compound(0, len(text)) == expected

@@ -23,9 +23,10 @@ from framing.text.segmentation import (
     tokenize,
     word_key,
 )
-from framing.text.sentiment import SpanSentiment, vader, word_valence
+from framing.text.sentiment import MAX_SCORED_WORDS, SpanSentiment, vader, word_valence
 
 __all__ = [
+    "MAX_SCORED_WORDS",
     "MAX_SENTENCE_TOKENS",
     "NEGATORS",
     "Document",
