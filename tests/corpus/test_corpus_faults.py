@@ -118,6 +118,40 @@ def test_a_store_of_another_corpus_is_refused_unless_appended(tmp_path):
     assert len(again.articles) == 5
 
 
+@pytest.mark.slow
+def test_dask_local_cluster_workers_end_with_a_killed_parent(tmp_path):
+    pytest.importorskip("distributed")
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", rows(200))
+    out = tmp_path / "out"
+    code = (
+        "import framing\n"
+        f"framing.analyze_corpus({str(corpus)!r}, out={str(out)!r}, engine='dask', n_jobs=2,"
+        " progress=False)\n"
+    )
+    run = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.DEVNULL)
+    try:
+        wait_for(lambda: any((out / "_index").glob("part-*")), "a committed part")
+        helpers = descendants(run.pid)
+        assert len(helpers) >= 2  # the cluster's worker processes
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait(timeout=120)
+        wait_for(lambda: not any(alive(p) for p in helpers), "the Dask workers to end")
+    finally:
+        if run.poll() is None:
+            os.kill(run.pid, signal.SIGKILL)
+            run.wait()
+
+
+def test_store_files_follow_the_umask(tmp_path):
+    previous = os.umask(0o022)
+    try:
+        analyze_corpus(small_articles(2), out=tmp_path / "out", n_jobs=1, progress=False)
+    finally:
+        os.umask(previous)
+    files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert files and {p.stat().st_mode & 0o777 for p in files} == {0o644}
+
+
 # --- case 5: resume by id and content ---------------------------------------------------
 
 

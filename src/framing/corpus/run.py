@@ -67,9 +67,10 @@ class CorpusAnalysis:
         The tables of :class:`framing.Analysis`, all articles together.
     errors : pandas.DataFrame
         One row per input item that was not analysed: ``article_id`` (when known),
-        ``position``, ``file``, ``row``, ``stage`` (``read``: the file or row could not be
-        read; ``duplicate``: an earlier article has the same id; ``analyze``: the analysis
-        raised), ``error`` (the exception's type) and ``message``.
+        ``position``, ``file``, ``row`` (the line of a JSON Lines file), ``stage``
+        (``read``: the file or row could not be read; ``duplicate``: an earlier article has
+        the same id; ``analyze``: the analysis raised; ``timeout``: it took longer than
+        ``timeout=``), ``error`` (the exception's type) and ``message``.
     meta : dict
     path : pathlib.Path or None
         The folder the tables are read from, if any.
@@ -179,7 +180,9 @@ class CorpusAnalysis:
         """Table ``name`` of a folder as a lazy :class:`pyarrow.dataset.Dataset`.
 
         Filter and aggregate it without loading it (``.to_table(filter=...)``, or
-        ``duckdb``/``polars`` on top). Rows are in batch order, not sorted.
+        ``duckdb``/``polars`` on top). Rows are in batch order, not sorted; only the rows
+        of the result are in it (not those of articles re-analysed since, or no longer in
+        the corpus), and a column ``_batch`` names the batch each row comes from.
 
         Raises
         ------

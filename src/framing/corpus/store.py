@@ -211,8 +211,13 @@ class Store:
             )
 
     def _acquire(self) -> None:
-        import fcntl
-
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no advisory locks to take
+            logger.warning(
+                "%s cannot be locked on this system; run one writer at a time", self.path
+            )
+            return
         descriptor = os.open(self.path / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o666)
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -16,10 +16,18 @@ import codecs
 import re
 from typing import NamedTuple
 
-__all__ = ["DecodeFailure", "Decoded", "Utf8Check", "check_utf8", "decode", "guess_single_byte"]
+__all__ = [
+    "BOMS",
+    "DecodeFailure",
+    "Decoded",
+    "Utf8Check",
+    "check_utf8",
+    "decode",
+    "guess_single_byte",
+]
 
-# Byte-order marks and the codec each one means; the codec removes the mark.
-_BOMS = (
+#: Byte-order marks and the codec each one means; the codec removes the mark.
+BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -162,7 +170,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     """
     forced = encoding is not None
     if encoding is None:
-        encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+        encoding = next((name for bom, name in BOMS if data.startswith(bom)), None)
     if encoding is None and b"\x00" in data:
         raise DecodeFailure(
             "looks like a binary file, not text (it contains NUL bytes)",

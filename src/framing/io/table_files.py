@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from framing.errors import ReadError
-from framing.io.decode import check_utf8, guess_single_byte
+from framing.io.decode import BOMS, check_utf8, guess_single_byte
 
 __all__ = ["Row", "TablePart", "part_rows", "plan_parts"]
 
@@ -36,13 +36,6 @@ _SCAN_BYTES = 1 << 20
 _GUESS_BYTES = 4 << 20
 # Rows parsed from a Parquet file at a time when no chunk size is given.
 _PARQUET_BATCH = 10_000
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 _JSON_KINDS = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
 
 
@@ -144,7 +137,7 @@ def _scan(
     with path.open("rb") as handle:
         head = handle.read(4)
         handle.seek(0)
-        codec = encoding or next((c for bom, c in _BOMS if head.startswith(bom)), None)
+        codec = encoding or next((c for bom, c in BOMS if head.startswith(bom)), None)
         if codec is not None:
             _check_codec(codec, name)
         if codec is not None and not _byte_lines(codec):
