@@ -70,3 +70,13 @@ def test_the_shared_rule_picks_the_nearest_before_else_the_first_after():
     assert nearest_full_name([10, 40], 50) == 1
     assert nearest_full_name([10, 40], 20) == 0
     assert nearest_full_name([10, 40], 5) == 0
+
+
+def test_a_mapping_resolves_a_shared_last_name_left_out_of_its_aliases():
+    text = "Liz Cheney spoke. Cheney said it was over. Mary Cheney replied. Cheney laughed."
+    assert mentions(text, {"Liz Cheney": [], "Mary Cheney": []}) == [
+        ("Liz Cheney", "Liz Cheney"),
+        ("Liz Cheney", "Cheney"),
+        ("Mary Cheney", "Mary Cheney"),
+        ("Mary Cheney", "Cheney"),
+    ]

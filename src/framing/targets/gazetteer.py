@@ -113,7 +113,11 @@ class Gazetteer:
         "Lavrov") brings all of that target's packaged aliases; any other name is a new
         target matched as written. With a mapping, each target matches exactly its name
         and the aliases given (a packaged target keeps its type and country). Either way a
-        multi-word person name also matches its last word.
+        multi-word person name also matches its last word. A last name that several
+        targets share is not an alias to list (an alias names one target): leave it out,
+        and each bare "Cheney" counts for the target whose full name the text mentions
+        nearest before it ("Liz Cheney" or "Mary Cheney"), for neither when that nearest
+        full name is someone else's ("Dick Cheney").
 
         Examples
         --------
