@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/throughput.py [DATA_DIR] [--copies N] [--parallel-articles N]
                                     [--memory-sizes N [N ...]] [--no-memory]
+                                    [--sizes N [N ...]] [--sweep-only]
 
 Texts: the PTC articles in ``DATA_DIR/ptc/articles`` (or ``$FRAMING_EVAL_DIR``) when
 present, else the fictional demo corpus ``data/demo/articles.jsonl``, repeated ``--copies``
@@ -25,7 +26,15 @@ run and its worker processes, sampled every 50 ms) of corpora of ``--memory-size
 articles streamed from JSON Lines to a Parquet dataset (target: flat within 20%; compare
 sizes of several batches per worker, so that every worker is warmed up in both). Default
 sizes are 10,000 and 100,000 articles (hours on 2 cores); ``--memory-sizes 1000 10000``
-is a quicker run. Prints markdown tables.
+is a quicker run.
+
+Last, a **size sweep**: one article of ``--sizes`` characters each (default 10 KB, 100 KB,
+1 MB and 10 MB), made of the same texts joined by blank lines, analysed by
+``framing.analyze`` on one core (for the small sizes, the mean over up to ten articles,
+each a different stretch of the text, so that the machine's other work weighs less). The
+analysis is linear when the time per word stays flat: target within 2x across the sweep,
+and the 10 MB article finishing.
+``--sweep-only`` runs just that. Prints markdown tables.
 """
 
 from __future__ import annotations
@@ -45,6 +54,7 @@ from pathlib import Path
 import pandas as pd
 
 import framing
+import framing.text
 from framing.analysis import resolve_lexicon
 from framing.corpus import analyze_corpus
 
@@ -193,6 +203,48 @@ def parallel(texts: Sequence[str], n_articles: int) -> tuple[float, list[tuple[i
     return session, runs
 
 
+def size_sweep(texts: Sequence[str], sizes: Sequence[int]) -> list[tuple[int, int, float, float]]:
+    """``(characters, words, seconds, regex seconds)`` of one ``framing.analyze`` per article
+    size, and of the regex tokenisation baseline on the same text."""
+    body = "\n\n".join(texts)
+    while len(body) < max(max(sizes), 10 * min(max(sizes), 1_000_000)):
+        body = f"{body}\n\n{body}"
+    lexicon = resolve_lexicon(None)
+    framing.analyze("Warm up: imports and lazy tables.", lexicon=lexicon)
+    rows = []
+    for size in sizes:
+        # Small sizes: several articles, each a different stretch of the text (one text
+        # analysed again would meet warm caches), timed together.
+        repeats = max(1, min(10, 1_000_000 // size))
+        articles = [
+            framing.Article(text=body[i * size : (i + 1) * size].rsplit(" ", 1)[0], id=str(i))
+            for i in range(repeats)
+        ]
+        seconds = timed(lambda a=articles: [framing.analyze(x, lexicon=lexicon) for x in a])
+        floor = timed(lambda a=articles: [WORD.findall(x.text) for x in a])
+        n_words = sum(framing.text.segment(a.text).n_words for a in articles)
+        characters = sum(len(a.text) for a in articles)
+        rows.append((characters // repeats, n_words // repeats, seconds / repeats, floor / repeats))
+    return rows
+
+
+def print_sweep(rows: Sequence[tuple[int, int, float, float]]) -> None:
+    print("\n| one article | words | seconds | µs per word | vs smallest | regex, µs per word |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    first = 1e6 * rows[0][2] / rows[0][1]
+    per_word = []
+    for characters, words, seconds, floor in rows:
+        micro = 1e6 * seconds / words
+        per_word.append(micro)
+        size = f"{characters / 1e3:,.0f} KB" if characters < 1e6 else f"{characters / 1e6:.1f} MB"
+        print(
+            f"| {size} | {words:,} | {seconds:.2f} | {micro:.1f} | {micro / first:.2f}x "
+            f"| {1e6 * floor / words:.3f} |"
+        )
+    print(f"\nTime per word, largest over smallest across the sweep: "
+          f"{max(per_word) / min(per_word):.2f}x (target: within 2x).")  # fmt: skip
+
+
 def write_corpus(path: Path, texts: Sequence[str], n_articles: int) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for i in range(n_articles):
@@ -218,6 +270,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--parallel-articles", type=int, default=1000)
     parser.add_argument("--memory-sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--no-memory", action="store_true", help="skip the memory runs")
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[10_000, 100_000, 1_000_000, 10_000_000],
+        help="characters of the one-article size sweep",
+    )
+    parser.add_argument("--sweep-only", action="store_true", help="run only the size sweep")
     parser.add_argument("--stream", nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.stream:
@@ -232,6 +292,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"# framing {framing.__version__} throughput: {name} x{args.copies}, "
         f"{n_words:,} words; {os.cpu_count()} CPUs, load average {load:.1f} at start\n"
     )
+    if args.sweep_only:
+        print_sweep(size_sweep(texts, args.sizes))
+        return 0
     vader_share, results = single_core(texts)
     full = results[0][1]
     print("| method (one core) | seconds | words/s | vs framing.analyze |")
@@ -254,13 +317,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"| {cpu:.1f} | {cpu / seconds:.2f} |"
         )
 
-    if args.no_memory:
-        return 0
+    if not args.no_memory:
+        memory(texts, args.memory_sizes)
+    print_sweep(size_sweep(texts, args.sizes))
+    return 0
+
+
+def memory(texts: Sequence[str], sizes: Sequence[int]) -> None:
+    """Print the peak memory of streamed runs of ``sizes`` articles."""
     print("\n| streamed to Parquet (2 processes) | seconds | peak RSS, all processes | vs first |")
     print("|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="framing-bench-") as folder:
         peaks = []
-        for size in args.memory_sizes:
+        for size in sizes:
             corpus = Path(folder) / f"corpus-{size}.jsonl"
             write_corpus(corpus, texts, size)
             peak, seconds = peak_memory(corpus, Path(folder) / f"out-{size}")
@@ -269,7 +338,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(
                 f"| {size:,} articles | {seconds:.0f} | {peak:,.0f} MB | {peak / peaks[0]:.2f}x |"
             )
-    return 0
 
 
 if __name__ == "__main__":

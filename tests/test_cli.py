@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 import subprocess
 import sys
+import time
 
 import pandas as pd
 import pytest
@@ -98,3 +101,111 @@ def test_corpus_report_compares_groups_and_links_article_reports(tmp_path, capsy
     html = index.read_text("utf-8")
     linked = sorted(p.parent.name for p in (index.parent / "articles").glob("*/index.html"))
     assert linked and all(f"articles/{slug}/index.html" in html for slug in linked)
+
+
+# --- under faults (issue 17) --------------------------------------------------------------
+
+BODY = (
+    "The foreign ministers met in Geneva on Thursday to discuss a long-delayed border "
+    "agreement, officials said after the talks ended late in the evening."
+)
+
+
+def test_inputs_whose_names_slugify_alike_get_a_folder_each(tmp_path, capsys):
+    names = ["a b.txt", "a-b.txt", "A_B.txt", "日本.txt", "中国.txt", "evil.txt", "evil.html"]
+    for number, name in enumerate(names):
+        text = f"Story number {number}\n\n{BODY} This is story {number}.\n"
+        if name.endswith(".html"):
+            text = f"<html><body><h1>Story {number}</h1><p>{BODY}</p><p>{BODY}</p></body></html>"
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "X"
+    assert main(["report", *(str(tmp_path / n) for n in names), "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    printed = captured.out.split()
+    assert len(printed) == len(set(printed)) == len(names)
+    assert len(list(out.glob("*/index.html"))) == len(names)
+    assert {"a-b", "a-b-2", "a-b-3", "evil", "evil-2"} <= {p.name for p in out.iterdir()}
+    assert f"{tmp_path / 'a-b.txt'} and {tmp_path / 'a b.txt'} have the same report name" in (
+        captured.err
+    )
+
+
+def test_a_corpus_with_no_readable_article_gets_one_clear_message(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": broken\n[1, 2]\n', encoding="utf-8")
+    assert main(["report", "--corpus", str(bad), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert f"no article of {bad} could be analysed" in err
+    assert "outlet" not in err and "Traceback" not in err
+    assert f"{bad} line 2 holds an array" in err  # each bad line is named
+
+
+def test_a_full_disk_leaves_no_table_of_analyze_half_done(tmp_path, seed_path, monkeypatch, capsys):
+    real = pd.DataFrame.to_parquet
+    calls = []
+
+    def filling(self, path, *args, **kwargs):
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return real(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", filling)
+    out = tmp_path / "x.parquet"
+    assert main(["analyze", str(seed_path), "--out", str(out)]) == 2
+    assert "No space left on device" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []  # neither tables nor temporaries
+
+
+def test_analyze_outputs_follow_the_umask(tmp_path, seed_path):
+    previous = os.umask(0o022)
+    try:
+        assert main(["analyze", str(seed_path), "--out", str(tmp_path / "x.csv")]) == 0
+    finally:
+        os.umask(previous)
+    assert {p.stat().st_mode & 0o777 for p in tmp_path.iterdir()} == {0o644}
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: (d / "lexicons").mkdir() or d / "lexicons", "is a folder, not a lexicon"),
+        (
+            lambda d: (
+                (d / "l.csv").write_text('term,category\n"open,emotive\nx,emotive\n')
+                and d / "l.csv"
+            ),
+            "line 2: this row could not be read as CSV",
+        ),
+        (lambda d: (d / "l.yaml").write_text("terms: 5\n") and d / "l.yaml", "'terms' must be"),
+    ],
+)
+def test_lexicon_shape_errors_are_one_sentence(tmp_path, seed_path, capsys, make, message):
+    lexicon = make(tmp_path)
+    assert main(["report", str(seed_path), "--lexicon", str(lexicon), "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and "no packaged lexicon" not in err
+
+
+@pytest.mark.slow
+def test_sigterm_ends_a_piped_corpus_report_and_its_workers(tmp_path):
+    psutil = pytest.importorskip("psutil")
+    corpus = tmp_path / "corpus.jsonl"
+    row = {"text": f"{BODY} The regime slammed its critics.", "outlet": "A"}
+    corpus.write_text(
+        "".join(json.dumps({**row, "id": f"a{i}"}) + "\n" for i in range(400)), encoding="utf-8"
+    )
+    command = [os.path.join(os.path.dirname(sys.executable), "framing"), "report",
+               "--corpus", str(corpus), "--out", str(tmp_path / "out")]  # fmt: skip
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while len(psutil.Process(run.pid).children(recursive=True)) < 3:  # fork server, workers
+        assert time.monotonic() < deadline and run.poll() is None
+        time.sleep(0.05)
+    helpers = psutil.Process(run.pid).children(recursive=True)
+    os.kill(run.pid, signal.SIGTERM)
+    out, err = run.communicate(timeout=120)  # the pipe ends: no worker holds it
+    assert run.returncode == 130 and out == ""
+    assert "interrupted" in err and "Traceback" not in err
+    assert not any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE for p in helpers)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.jsonl"]

@@ -31,6 +31,7 @@ PUBLIC = {
     "ReadError",
     "StanceOptions",
     "StoreError",
+    "WorkerError",
     "__version__",
     "analyze",
     "analyze_corpus",

@@ -40,6 +40,7 @@ _EXPORTS = {
     "DuplicateIdError": "framing.errors",
     "StoreError": "framing.errors",
     "DatasetError": "framing.errors",
+    "WorkerError": "framing.errors",
 }
 
 __all__ = [*_EXPORTS, "__version__"]

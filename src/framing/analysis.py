@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ import pandas as pd
 
 import framing
 from framing.article import Article
+from framing.errors import LexiconError
 from framing.io import HTML_SUFFIXES, TEXT_SUFFIXES, read_article
 from framing.lexicon import Lexicon
 from framing.loaded import (
@@ -231,11 +234,18 @@ def with_speakers(loaded_terms: pd.DataFrame, sources: pd.DataFrame) -> pd.DataF
     quotes = sources[(sources["kind"] == "direct_quote") & (sources["speaker"] != "")]
     if quotes.empty or not loaded_terms["in_quote"].any():
         return loaded_terms
-    spans = list(
-        zip(quotes["content_start"], quotes["content_end"], quotes["speaker"], strict=True)
+    # Quotes by start, with the furthest end so far: each term looks back only over the
+    # quotes that can still contain it (one or two), not over every quote of the article.
+    spans = sorted(
+        (int(s), int(e), order, who)
+        for order, (s, e, who) in enumerate(
+            zip(quotes["content_start"], quotes["content_end"], quotes["speaker"], strict=True)
+        )
     )
+    starts = [span[0] for span in spans]
+    reach = list(accumulate((span[1] for span in spans), max))
     speakers = [
-        next((who for s, e, who in spans if s <= start and end <= e), None) if quoted else None
+        _quote_speaker(spans, starts, reach, int(start), int(end)) if quoted else None
         for start, end, quoted in zip(
             loaded_terms["start"], loaded_terms["end"], loaded_terms["in_quote"], strict=True
         )
@@ -271,6 +281,24 @@ def _rounded(figure: str, value: Any) -> Any:
     return round(value, 2 if "per_1k" in figure else 3)
 
 
+def _quote_speaker(
+    spans: list[tuple[int, int, int, str]],
+    starts: list[int],
+    reach: list[int],
+    start: int,
+    end: int,
+) -> str | None:
+    """The speaker of the first quote (in table order) whose content holds ``[start, end)``."""
+    found = None
+    index = bisect_right(starts, start) - 1
+    while index >= 0 and reach[index] >= end:
+        _, e, order, who = spans[index]
+        if end <= e and (found is None or order < found[0]):
+            found = (order, who)
+        index -= 1
+    return None if found is None else found[1]
+
+
 def _describe_targets(targets: Any) -> Any:
     if targets is None or isinstance(targets, (str, Path)):
         return None if targets is None else str(targets)
@@ -288,6 +316,11 @@ def resolve_lexicon(lexicon: LexiconLike) -> Lexicon:
     if isinstance(lexicon, Mapping):
         return Lexicon.from_dict(lexicon)
     path = Path(lexicon)
+    if path.is_dir():
+        raise LexiconError(
+            f"{path} is a folder, not a lexicon: pass a lexicon file (.csv or .yaml) or the "
+            "name of a packaged lexicon (framing lexicon lists them)."
+        )
     if path.suffix.lower() == ".csv":
         return Lexicon.from_csv(path)
     if path.suffix.lower() in {".yaml", ".yml"}:

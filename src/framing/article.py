@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-__all__ = ["Article", "slugify", "stable_id"]
+__all__ = ["Article", "slugify", "stable_id", "unique_slugs"]
+
+logger = logging.getLogger("framing")
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# Lone surrogates (from bytes decoded with "surrogateescape", or built by hand) are not
+# text: no UTF-8 can hold them, so hashing, Parquet and HTML would all fail on them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TEXT_FIELDS = ("text", "title", "outlet", "url", "published", "author", "id")
 
 
 def slugify(text: str | None, max_length: int = 60) -> str:
@@ -23,6 +31,23 @@ def slugify(text: str | None, max_length: int = 60) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug
+
+
+def unique_slugs(slugs: Iterable[str]) -> list[str]:
+    """``slugs`` made unique in order: a slug met before gets ``-2``, ``-3``, ...
+
+    The rule every report uses for folder and file names, so that two inputs whose names
+    slugify alike ("a b.txt", "a-b.txt", "A_B.txt") never share a folder.
+    """
+    used: set[str] = set()
+    unique = []
+    for base in slugs:
+        slug, number = base, 2
+        while slug in used:
+            slug, number = f"{base}-{number}", number + 1
+        used.add(slug)
+        unique.append(slug)
+    return unique
 
 
 def stable_id(*parts: object) -> str:
@@ -41,7 +66,9 @@ class Article:
 
     ``text`` is kept exactly as given: every offset that :func:`framing.analyze` reports
     indexes into it. Cleaning (boilerplate removal, title detection) happens only in the
-    readers (:func:`framing.read_article`).
+    readers (:func:`framing.read_article`). The one exception: a lone surrogate code
+    point (``"\\ud800"``), which no UTF-8 can hold, becomes U+FFFD, one code point for
+    one, with a warning in ``meta["warnings"]``.
 
     Parameters
     ----------
@@ -70,8 +97,29 @@ class Article:
                 f"Article text must be a str, not {type(self.text).__name__}; "
                 "decode bytes first or use framing.read_article()."
             )
+        self._replace_surrogates()
         if self.id is None:
             object.__setattr__(self, "id", stable_id(self.url, self.title, self.text))
+
+    def _replace_surrogates(self) -> None:
+        """Replace lone surrogates by U+FFFD (one code point each, so offsets hold), with a
+        warning in ``meta['warnings']``."""
+        warnings = []
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if not isinstance(value, str) or not _SURROGATE.search(value):
+                continue
+            found = _SURROGATE.findall(value)
+            first = _SURROGATE.search(value).start()
+            object.__setattr__(self, name, _SURROGATE.sub("\ufffd", value))
+            warnings.append(
+                f"{len(found)} lone surrogate code point(s) in {name} (the first at offset "
+                f"{first}) cannot be written as UTF-8 and were replaced by U+FFFD"
+            )
+        if warnings:
+            logger.warning("article %s: %s", self.id or self.title or "", "; ".join(warnings))
+            known = list(self.meta.get("warnings", []))
+            object.__setattr__(self, "meta", {**self.meta, "warnings": known + warnings})
 
     @property
     def slug(self) -> str:

@@ -5,13 +5,17 @@
     framing lexicon [NAME]
 
 Errors in what the user passed (a missing file, an undecodable article, a malformed
-lexicon) are reported as one sentence on stderr, without a traceback.
+lexicon) are reported as one sentence on stderr, without a traceback. Exit status: 0 all
+went well, 1 some articles were skipped (each named on stderr), 2 an error, 130 after
+Ctrl-C or ``kill`` (SIGTERM), 141 when the reading end of a pipe closed (``| head``).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,9 +24,9 @@ import pandas as pd
 
 import framing
 from framing.analysis import Analysis, resolve_lexicon
-from framing.article import slugify
-from framing.errors import ReadError
-from framing.io import atomic_path
+from framing.article import slugify, unique_slugs
+from framing.errors import FramingError, ReadError
+from framing.io import atomic_paths, csv_text
 from framing.lexicon import Lexicon
 
 log = logging.getLogger("framing")
@@ -43,12 +47,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s"
     )
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         return args.run(args)
-    except (UsageError, ValueError, OSError) as error:
-        # ReadError and LexiconError are ValueErrors whose messages name the file and fix.
+    except KeyboardInterrupt:
+        # Clean-up has run: temporary folders removed, worker processes ended.
+        print("framing: interrupted; nothing half-written was left behind.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of stdout (`| head`) is gone: stop quietly, as other commands do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except (UsageError, FramingError, ValueError, OSError) as error:
+        # Every FramingError's message names the input and the fix.
         print(f"framing: error: {error}", file=sys.stderr)
         return 2
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM ends the command as Ctrl-C does, so that its clean-up runs."""
+    raise KeyboardInterrupt
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -113,9 +133,26 @@ def _run_report(args: argparse.Namespace) -> int:
         return _run_corpus_report(args)
     lexicon = resolve_lexicon(args.lexicon)
     results, skipped = _analyses(args.paths or [_default_article()], lexicon)
-    for result in results:
-        print(framing.write_report(result, args.out / result.article.slug))
+    # One folder per input: names that slugify alike get -2, -3, ... as in corpus reports.
+    first_with: dict[str, Analysis] = {}
+    for result, slug in zip(results, unique_slugs(r.article.slug for r in results), strict=True):
+        base = result.article.slug
+        if slug != base:
+            print(
+                f"framing: {_source(result)} and {_source(first_with[base])} have the same "
+                f"report name {base!r}; the report of {_source(result)} is {slug!r}.",
+                file=sys.stderr,
+            )
+        first_with.setdefault(base, result)
+        print(framing.write_report(result, args.out / slug))
     return 1 if skipped else 0
+
+
+def _source(result: Analysis) -> str:
+    article = result.article
+    source = article.meta.get("source_path")
+    row = article.meta.get("row")
+    return f"{source} row {row}" if source and row is not None else str(source or article.id)
 
 
 def _run_corpus_report(args: argparse.Namespace) -> int:
@@ -125,6 +162,11 @@ def _run_corpus_report(args: argparse.Namespace) -> int:
         raise UsageError("pass either article paths or --corpus, not both.")
     lexicon = resolve_lexicon(args.lexicon)
     corpus = _corpus(args.corpus, lexicon)
+    if corpus.articles.empty:
+        raise UsageError(
+            f"no article of {args.corpus} could be analysed (see the messages above), so "
+            "there is no corpus report to write."
+        )
     name = slugify(Path(args.corpus).stem) or "corpus"
     print(write_corpus_report(corpus, args.out / name, by=args.by, source=args.corpus,
                               lexicon=lexicon))  # fmt: skip
@@ -139,15 +181,15 @@ def _run_analyze(args: argparse.Namespace) -> int:
         raise UsageError("no article could be analysed; see the messages above.")
     tables = {name: getattr(corpus, name) for name in ([args.table] if args.table else TABLES)}
     if args.out is None:
-        print(tables.get("articles", next(iter(tables.values()))).to_csv(index=False), end="")
-    elif args.table:
-        _write_table(tables[args.table], args.out)
-        print(args.out)
+        print(csv_text(tables.get("articles", next(iter(tables.values())))), end="")
+        return 1 if len(corpus.errors) else 0
+    if args.table:
+        paths = {args.table: args.out}
     else:
-        for name, table in tables.items():
-            path = args.out.with_name(f"{args.out.stem}.{name}{args.out.suffix}")
-            _write_table(table, path)
-            print(path)
+        paths = {n: args.out.with_name(f"{args.out.stem}.{n}{args.out.suffix}") for n in tables}
+    _write_tables({paths[name]: tables[name] for name in paths})
+    for path in paths.values():
+        print(path)
     return 1 if len(corpus.errors) else 0
 
 
@@ -208,13 +250,17 @@ def _corpus(source: object, lexicon: Lexicon) -> framing.CorpusAnalysis:
     return corpus
 
 
-def _write_table(table: pd.DataFrame, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path) as temporary:
-        if path.suffix.lower() == ".parquet":
-            table.to_parquet(temporary, index=False)
-        else:
-            table.to_csv(temporary, index=False, lineterminator="\n")
+def _write_tables(tables: dict[Path, pd.DataFrame]) -> None:
+    """Write every table, then move them all into place: a failure (a full disk) leaves
+    none of them half-written or alone."""
+    for path in tables:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_paths(list(tables)) as temporaries:
+        for temporary, (path, table) in zip(temporaries, tables.items(), strict=True):
+            if path.suffix.lower() == ".parquet":
+                table.to_parquet(temporary, index=False)
+            else:
+                temporary.write_text(csv_text(table), encoding="utf-8", newline="")
 
 
 if __name__ == "__main__":

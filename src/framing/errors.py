@@ -2,10 +2,10 @@
 
 ``except framing.FramingError`` catches every one of them: an unreadable article or table
 file, a malformed lexicon or gazetteer, duplicate article ids, a corpus store that cannot
-be used, a research corpus that is not in its documented layout. Each message is one
-sentence that names the file (and line or row) and says what to do. Each class also
-derives from the built-in exception it refines (``ValueError`` or ``FileExistsError``),
-so code written against those keeps working.
+be used, a research corpus that is not in its documented layout, worker processes that
+stopped. Each message is one sentence that names the file (and line or row) and says what
+to do. Each class also derives from the built-in exception it refines (``ValueError`` or
+``RuntimeError``), so code written against those keeps working.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ __all__ = [
     "LexiconError",
     "ReadError",
     "StoreError",
+    "WorkerError",
 ]
 
 
@@ -52,6 +53,10 @@ class DuplicateIdError(FramingError, ValueError):
 
 class StoreError(FramingError, ValueError):
     """A corpus results folder (``out=``) that cannot be used as asked."""
+
+
+class WorkerError(FramingError, RuntimeError):
+    """The worker processes of a corpus run stopped; the message says why and what to do."""
 
 
 class DatasetError(FramingError, ValueError):

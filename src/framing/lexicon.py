@@ -256,7 +256,7 @@ def read_csv_rows(
     The header needs both ``required`` columns and, when ``allowed`` is given, nothing
     else; ``items`` names what a row holds in the hint for a row with too many fields.
     """
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text), strict=True)
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [c for c in required if c not in header]
     if missing:
@@ -271,14 +271,20 @@ def read_csv_rows(
             f"use {', '.join(allowed or ())}."
         )
     reader.fieldnames = header
-    rows = []
-    for row in reader:
-        if None in row:
-            raise error(
-                f"{path}, line {reader.line_num}: more fields than the header has; "
-                f"quote {items} that contain commas."
-            )
-        rows.append((reader.line_num, row))
+    rows: list[tuple[int, dict[str, Any]]] = []
+    try:
+        for row in reader:
+            if None in row:
+                raise error(
+                    f"{path}, line {reader.line_num}: more fields than the header has; "
+                    f"quote {items} that contain commas."
+                )
+            rows.append((reader.line_num, row))
+    except csv.Error as problem:  # strict: a quote never closed swallows every later line
+        raise error(
+            f"{path}, line {rows[-1][0] + 1 if rows else 2}: this row could not be read as CSV "
+            f'({problem}); close its quotation marks (write a literal " as "").'
+        ) from None
     return rows
 
 
@@ -294,6 +300,11 @@ def _rows_from_terms(terms: Any, where: str) -> Iterable[tuple[int, dict[str, An
                 number += 1
                 yield number, {"term": word, "category": category}
         return
+    if isinstance(terms, (str, bytes)) or not isinstance(terms, Iterable):
+        raise LexiconError(
+            f"{where}: 'terms' must be a mapping {{category: [term, ...]}} or a list of rows "
+            f"with term and category, not {type(terms).__name__} {terms!r}."
+        )
     for number, row in enumerate(terms, start=1):
         if not isinstance(row, Mapping):
             raise LexiconError(

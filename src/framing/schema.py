@@ -231,6 +231,16 @@ ERRORS = {
     "message": "object",
 }
 
+#: The ``_index`` of a corpus store (``framing.corpus.store``): one row per article of a
+#: batch: its place in the input, a hash of its content, and the batch holding its rows
+#: (``home``; None when its analysis failed).
+STORE_INDEX = {
+    "article_id": "object",
+    "position": "int64",
+    "sha": "object",
+    "home": "object",
+}
+
 #: The ``category`` (and ``group``) of comparison rows that count everything.
 TOTAL = "(all)"
 #: The columns of :class:`framing.Comparison`'s tables.

@@ -162,14 +162,14 @@ def test_broken_files_and_rows_are_recorded_and_the_rest_analysed(tmp_path):
     (folder / "b.jsonl").write_text('{"text": "fine"}\n{"text": broken\n', encoding="utf-8")
     (folder / "c.csv").write_text("", encoding="utf-8")
     corpus = analyze_corpus(folder, n_jobs=1, progress=False)
-    assert len(corpus.articles) == 3
+    assert len(corpus.articles) == 4  # the good line of b.jsonl too
     errors = corpus.errors
     assert list(errors["stage"]) == ["read"] * 3
     assert [Path(f).name for f in errors["file"]] == ["a.jsonl", "b.jsonl", "c.csv"]
     assert errors.loc[0, "row"] == "2" and "no text" in errors.loc[0, "message"]
     assert "line 2 is not valid JSON" in errors.loc[1, "message"]
     assert "is empty" in errors.loc[2, "message"]
-    assert list(errors["position"]) == [1, 4, 5]
+    assert list(errors["position"]) == [1, 5, 6]
 
 
 def test_an_article_whose_analysis_fails_is_recorded(monkeypatch):
@@ -226,7 +226,13 @@ def test_out_streams_a_parquet_dataset_read_back_equal(tmp_path, demo):
         DEMO, n_jobs=1, progress=False, out=out, targets=DEMO_TARGETS, batch_size=5
     )
     assert stored.path == out and stored._tables == {}  # nothing loaded yet
-    assert sorted(p.name for p in out.iterdir()) == ["_framing.json", *sorted(TABLES)]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "_framing.json",
+        "_framing.lock",
+        "_index",
+        "_runs",
+        *sorted(TABLES),
+    ]
     assert len(list((out / "articles").glob("part-*.parquet"))) == 4  # 16 articles / 5
     assert_same_tables(demo, stored)
     reread = CorpusAnalysis.read(out)
@@ -252,7 +258,7 @@ def test_resume_after_an_interruption_analyses_only_what_is_missing(tmp_path, mo
     (out / "loaded_terms" / ".part-x.parquet.123.tmp").write_bytes(b"partial")
     orphan = out / "loaded_terms" / "part-r001-b0000009.parquet"
     (out / "loaded_terms" / "part-r001-b0000000.parquet").rename(orphan)
-    (out / "articles" / "part-r001-b0000000.parquet").unlink()
+    (out / "_index" / "part-r001-b0000000.parquet").unlink()
     assert len(CorpusAnalysis.read(out).articles) == 2  # readers skip uncommitted parts
 
     analysed = []

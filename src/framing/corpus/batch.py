@@ -6,6 +6,7 @@ it takes and returns only picklable values.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,15 +17,17 @@ from typing import Any
 import pandas as pd
 
 from framing.analysis import Analysis, analyze
-from framing.article import Article
+from framing.article import Article, stable_id
+from framing.corpus.budget import ArticleTimeout, time_budget
 from framing.corpus.store import ANALYSIS_TABLES, Store, conform
 from framing.errors import ReadError
 from framing.lexicon import Lexicon
-from framing.schema import ARTICLES, ERRORS
+from framing.schema import ARTICLES, ERRORS, STORE_INDEX
 
 __all__ = [
     "Batch",
     "Config",
+    "content_sha",
     "default_dtypes",
     "error_record",
     "probe_dtypes",
@@ -45,8 +48,30 @@ _READER_KEYS = frozenset(
         "extractor",
         "removed_lines",
         "removed_rules",
+        "warnings",
     }
 )
+
+
+def content_sha(article: Article) -> str:
+    """A hash of everything of an article that its rows depend on: text, metadata, extras.
+
+    A resumed run re-analyses an article whose hash changed, even under the same id.
+    """
+    extras = {
+        key: str(value)
+        for key, value in article.meta.items()
+        if key not in _READER_KEYS and isinstance(value, (str, int, float, bool))
+    }
+    return stable_id(
+        article.text,
+        article.title,
+        article.outlet,
+        article.url,
+        article.published,
+        article.author,
+        json.dumps(extras, sort_keys=True),
+    )
 
 
 @dataclass(frozen=True)
@@ -59,20 +84,29 @@ class Config:
     lexicon: Lexicon
     targets: Any
     dtypes: Mapping[str, Mapping[str, str]]
+    timeout: float | None = None
 
 
 @dataclass(frozen=True)
 class Batch:
     """Articles to analyse, each with its position in the input, and the errors met reading.
 
-    ``n_items`` counts every input item this batch accounts for (articles analysed here,
-    articles skipped as already done or duplicate, unreadable rows), for the progress bar.
+    ``done`` holds the ``_index`` rows of the articles of this stretch of the input that
+    are already in the output folder (``article_id, position, sha, home``). ``n_items``
+    counts every input item this batch accounts for (articles analysed here, articles
+    skipped as already done or duplicate, unreadable rows), for the progress bar.
     """
 
     key: str
     entries: Sequence[tuple[int, Article]] = ()
     errors: Sequence[Mapping[str, Any]] = ()
     n_items: int = 0
+    done: Sequence[Mapping[str, Any]] = ()
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to analyse, record or index."""
+        return not (self.entries or self.errors or self.done)
 
 
 @dataclass(frozen=True)
@@ -170,15 +204,22 @@ def run_batch(
     """Analyse a batch; write its tables into the dataset ``out``, or return them.
 
     An article whose analysis raises is recorded in the ``errors`` table (stage
-    ``analyze``) and the batch goes on.
+    ``analyze``), one that takes longer than ``config.timeout`` seconds with stage
+    ``timeout``, and the batch goes on.
     """
     rows: list[dict[str, Any]] = []
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in ANALYSIS_TABLES}
     errors = list(batch.errors)
+    index = list(batch.done)
     for position, article in batch.entries:
+        home = None
         try:
-            res = analyze(article, targets=config.targets, lexicon=config.lexicon)
-            row = _article_row(res, position)
+            with time_budget(config.timeout):
+                res = analyze(article, targets=config.targets, lexicon=config.lexicon)
+                row = _article_row(res, position)
+        except ArticleTimeout:
+            logger.warning("article %s took longer than %s s; skipped", article.id, config.timeout)
+            errors.append(_timeout_record(article, position, config.timeout))
         except Exception as exc:  # recorded; one bad article must not stop the corpus
             logger.warning("could not analyse article %s: %s", article.id, exc)
             logger.debug("analysis of %s failed", article.id, exc_info=True)
@@ -192,9 +233,14 @@ def run_batch(
                 )
             )
         else:
+            home = batch.key
             rows.append(row)
             for name in ANALYSIS_TABLES:
                 parts[name].append(getattr(res, name))
+        index.append(
+            {"article_id": article.id, "position": position, "sha": content_sha(article),
+             "home": home}
+        )  # fmt: skip
         if on_article is not None:
             on_article()
     tables = {name: _concat(parts[name], config.dtypes[name]) for name in ANALYSIS_TABLES}
@@ -202,9 +248,20 @@ def run_batch(
     tables["errors"] = conform(pd.DataFrame.from_records(errors), config.dtypes["errors"])
     n_failed = len(batch.entries) - len(rows)
     if out is not None:
-        Store(out).write_batch(batch.key, tables)
+        frame = conform(pd.DataFrame.from_records(index), STORE_INDEX)
+        Store(out).write_batch(batch.key, tables, frame.sort_values("position", kind="stable"))
     return BatchResult(
         batch.key, batch.n_items, len(rows), n_failed, tables if out is None else None
+    )
+
+
+def _timeout_record(article: Article, position: int, seconds: float | None) -> dict[str, Any]:
+    exc = ArticleTimeout(
+        f"the analysis of this article took longer than its time budget of {seconds:g} s "
+        "and was stopped: split the article, or pass a larger timeout= (None for no limit)."
+    )
+    return error_record(
+        exc, position=position, stage="timeout", article_id=article.id, meta=article.meta
     )
 
 

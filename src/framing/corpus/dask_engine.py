@@ -1,11 +1,14 @@
 """The Dask engine: the same batches, run by ``dask.distributed`` workers.
 
-Table files (``.jsonl``, ``.parquet``, ``.csv``) are read by ``dask.dataframe`` on the
-workers, one task per partition. A first pass returns each partition's article ids, so
-that the client numbers the items and settles duplicates and resumes exactly as the local
-engine does; the second pass reads the partitions again and analyses them (with ``out=``,
-each worker writes its own Parquet parts). Other inputs (Articles, a DataFrame, text and
-HTML files) are read here and sent to the workers in batches.
+Table files (``.jsonl``, ``.parquet``, ``.csv``) are read on the workers, one task per
+part (:func:`framing.io.table_parts`: JSON Lines cut at line ends every 16 MB, Parquet
+row groups, a CSV file whole), through the same row parser as the local engine, so both
+turn a file into the same articles and errors. A first pass returns each part's article
+ids and content hashes, so that the client numbers the items and settles duplicates and
+resumes exactly as the local engine does; the second pass reads the parts again and
+analyses them (with ``out=``, each worker writes its own Parquet parts). Other inputs
+(Articles, a DataFrame, text and HTML files) are read here and sent to the workers in
+batches.
 """
 
 from __future__ import annotations
@@ -19,17 +22,17 @@ from pathlib import Path
 from typing import Any
 
 from framing.article import Article
-from framing.corpus.batch import Batch, BatchResult, Config, error_record, run_batch
+from framing.corpus.batch import Batch, BatchResult, Config, content_sha, error_record, run_batch
 from framing.corpus.local_engine import available_cpus
 from framing.corpus.plan import Ledger, batch_key, describe, stream_batches
 from framing.errors import ReadError
-from framing.io import TABLE_SUFFIXES, check_columns, expand_paths, table_error, table_rows
+from framing.io import TABLE_SUFFIXES, TablePart, expand_paths, part_items, table_parts
 
 __all__ = ["run_dask"]
 
 logger = logging.getLogger("framing")
 
-#: Bytes per partition of a JSON Lines file. CSV files are read whole: a quoted field may
+#: Bytes per part of a JSON Lines file. CSV files are read whole: a quoted field may
 #: span lines, so they cannot be cut at any line end.
 JSONL_BLOCKSIZE = 16_000_000
 _QUEUED_PER_WORKER = 2
@@ -37,19 +40,19 @@ _QUEUED_PER_WORKER = 2
 
 @dataclass(frozen=True)
 class _Partition:
-    """What a worker needs, besides the rows, to turn a partition into a batch.
+    """What a worker needs to turn a part of a table file into a batch.
 
-    ``skip`` holds the row indices (within the partition) of articles already done or
-    duplicated; ``errors`` the duplicates' error rows, settled by the client.
+    ``skip`` holds the item indices (within the part) of articles already done or
+    duplicated; ``done`` the done articles' index rows and ``errors`` the duplicates'
+    error rows, settled by the client.
     """
 
     key: str
-    name: str
-    reader: str
+    part: TablePart
     columns: Mapping[str, str]
-    first_row: int
     first_position: int
     skip: frozenset[int]
+    done: Sequence[Mapping[str, Any]]
     errors: Sequence[Mapping[str, Any]]
 
 
@@ -72,7 +75,7 @@ def run_dask(
         files = _table_files(source)
         if files is None:
             batches = stream_batches(source, read_options, ledger, run=run, batch_size=batch_size)
-            return _run_batches(connected, batches, shared, out, bar)
+            return _run_batches(connected, batches, shared, config, out, bar)
         results = _run_tables(connected, files, shared, out, read_options, ledger, run, bar)
     # Errors settled here (unreadable files) are written by this process.
     errors = [r for r in results if isinstance(r, Batch)]
@@ -130,9 +133,13 @@ def _table_files(source: Any) -> list[str] | None:
 
 
 def _run_batches(
-    client: Any, batches: Iterable[Batch], config: Any, out: str | None, bar: Any
+    client: Any, batches: Iterable[Batch], shared: Any, config: Config, out: str | None, bar: Any
 ) -> list[BatchResult]:
-    """Send batches read here to the workers, a few per worker at a time."""
+    """Send batches read here to the workers, a few per worker at a time.
+
+    ``shared`` is ``config`` scattered to the workers; a batch of done articles only is
+    indexed here.
+    """
     from distributed import as_completed
 
     limit = _QUEUED_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
@@ -148,12 +155,14 @@ def _run_batches(
 
     try:
         for batch in batches:
-            if not batch.entries and not batch.errors:
+            if batch.empty or not batch.entries:
+                if not batch.empty:
+                    results.append(run_batch(batch, config, out))
                 bar.update(batch.n_items)
                 continue
             while len(pending) >= limit:
                 collect(next(running))
-            future = client.submit(run_batch, batch, config, out, pure=False)
+            future = client.submit(run_batch, batch, shared, out, pure=False)
             pending.add(future)
             running.add(future)
         for future in running:
@@ -174,36 +183,40 @@ def _run_tables(
     run: int,
     bar: Any,
 ) -> list[BatchResult | Batch]:
-    """Analyse table files partition by partition, read by ``dask.dataframe`` on the workers.
+    """Analyse table files part by part, each read on a worker.
 
-    Returns the partitions' results, and a batch of the errors settled here (files that
-    could not be read) for the caller to write.
+    Returns the parts' results, and a batch of the errors settled here (files that could
+    not be read at all) for the caller to write.
     """
-    import dask
     from distributed import as_completed
 
     columns = dict(read_options.get("columns") or {})
-    plans = [_FilePlan.make(name, read_options.get("encoding")) for name in files]
-    # First pass, every file at once: the article ids of each partition.
+    encoding = read_options.get("encoding")
+    plans: list[list[TablePart] | ReadError] = []
+    for name in files:
+        try:
+            plans.append(
+                table_parts(name, columns=columns, encoding=encoding, blocksize=JSONL_BLOCKSIZE)
+            )
+        except ReadError as exc:
+            plans.append(exc)
+    # First pass, every part at once: the article ids and content hashes of its items.
     id_futures = [
-        client.compute([dask.delayed(_partition_ids)(p, plan.name, columns) for p in plan.parts])
+        client.map(_part_ids, plan, columns=columns, pure=False) if isinstance(plan, list) else []
         for plan in plans
     ]
-    tasks, errors = [], []
+    specs, errors = [], []
     for index, (plan, futures) in enumerate(zip(plans, id_futures, strict=True)):
-        parts, error = plan.settle(futures)
-        first_row = 1
-        for number, (part, ids) in enumerate(parts):
+        if isinstance(plan, ReadError):
+            errors.append(error_record(plan, position=ledger.take(), stage="read"))
+            continue
+        for number, (part, future) in enumerate(zip(plan, futures, strict=True)):
             key = batch_key(run, index, number)
-            spec = _plan_partition(plan, key, ids, first_row, columns, ledger)
-            tasks.append(dask.delayed(_analyse_partition)(part, spec, config, out))
-            first_row += len(ids)
-        if error is not None:
-            errors.append(error_record(error, position=ledger.take(), stage="read"))
+            specs.append(_plan_partition(part, key, future.result(), columns, ledger))
     bar.total = ledger.position
     bar.refresh()
     # Second pass: analyse.
-    futures = client.compute(tasks)
+    futures = client.map(_analyse_partition, specs, config=config, out=out, pure=False)
     results: list[BatchResult | Batch] = []
     try:
         for future in as_completed(futures):
@@ -219,139 +232,58 @@ def _run_tables(
 
 
 def _plan_partition(
-    plan: _FilePlan,
+    part: TablePart,
     key: str,
-    ids: Sequence[str | None],
-    first_row: int,
+    items: Sequence[tuple[str, str] | None],
     columns: Mapping[str, str],
     ledger: Ledger,
 ) -> _Partition:
-    """Number a partition's rows and decide which articles to analyse, as the local engine."""
+    """Number a part's items and decide which articles to analyse, as the local engine."""
     first_position = ledger.position
-    skip, errors = set(), []
-    for index, article_id in enumerate(ids):
+    skip, done, errors = set(), [], []
+    for index, item in enumerate(items):
         position = ledger.take()
-        if article_id is None:  # no text: the worker records the row's read error
+        if item is None:  # not an article: the worker records the row's read error
             continue
-        meta = {"source_path": plan.name, "row": first_row + index}
+        article_id, sha, row = item
+        meta = {"source_path": part.name, "row": row}
         where = describe(meta, position)
-        decision = ledger.decide(article_id, where)
+        decision = ledger.decide(article_id, where, sha, position)
         if decision != "analyse":
             skip.add(index)
-        if decision == "duplicate":
+        if decision == "done":
+            done.append(ledger.done_row(article_id))
+        elif decision == "duplicate":
             errors.append(ledger.duplicate_error(article_id, where, position, meta))
     return _Partition(
         key=key,
-        name=plan.name,
-        reader=plan.reader,
+        part=part,
         columns=columns,
-        first_row=first_row,
         first_position=first_position,
         skip=frozenset(skip),
+        done=tuple(done),
         errors=tuple(errors),
     )
 
 
-@dataclass(frozen=True)
-class _FilePlan:
-    """A table file, its partitions (Dask delayed objects), or why it cannot be read."""
-
-    name: str
-    path: Path
-    reader: str
-    parts: Sequence[Any]
-    error: ReadError | None
-
-    @classmethod
-    def make(cls, name: str, encoding: str | None) -> _FilePlan:
-        path = Path(name).expanduser()
-        suffix = path.suffix.lower()
-        parts: list[Any] = []
-        error = None
-        if path.stat().st_size == 0:
-            error = ReadError(f"{name} is empty: there are no articles to read.", path=name)
-        else:
-            try:
-                parts = _partitions(path, suffix, encoding)
-            except Exception as exc:  # dask reads a sample of the file to build its graph
-                error = _read_failure(exc, path, name)
-        return cls(name, path, suffix.lstrip("."), parts, error)
-
-    def settle(self, futures: Sequence[Any]) -> tuple[list[tuple[Any, list]], ReadError | None]:
-        """The partitions read in the first pass, up to the first that failed, and its error.
-
-        As with the local engine reading in chunks, the rows before an unreadable part of
-        a file are analysed and the rest of the file is recorded as one error.
-        """
-        read = []
-        for part, future in zip(self.parts, futures, strict=True):
-            try:
-                read.append((part, future.result()))
-            except Exception as exc:
-                return read, _read_failure(exc, self.path, self.name)
-        return read, self.error
+def _part_ids(part: TablePart, columns: Mapping[str, str]) -> list[tuple[str, str, Any] | None]:
+    """First pass, on a worker: each item's article id, content hash and row, or None."""
+    return [
+        (item.id, content_sha(item), item.meta.get("row")) if isinstance(item, Article) else None
+        for item in part_items(part, columns=columns)
+    ]
 
 
-def _partitions(path: Path, suffix: str, encoding: str | None) -> list[Any]:
-    """The partitions of a table file as ``dask.delayed`` pandas DataFrames."""
-    import dask.dataframe as dd
-
-    if suffix == ".parquet":
-        frame = dd.read_parquet(str(path))
-    elif suffix == ".csv":
-        # As framing.read_articles: every cell a string, empty cells "".
-        frame = dd.read_csv(
-            str(path),
-            blocksize=None,
-            dtype=str,
-            keep_default_na=False,
-            encoding=encoding or "utf-8-sig",
-        )
-    else:
-        frame = dd.read_json(
-            str(path),
-            lines=True,
-            blocksize=JSONL_BLOCKSIZE,
-            encoding=encoding or "utf-8-sig",
-            dtype=False,
-        )
-    return list(frame.to_delayed())
-
-
-def _read_failure(exc: BaseException, path: Path, name: str) -> ReadError:
-    """The ReadError ``framing.read_articles`` would give for this failure."""
-    if isinstance(exc, ReadError):
-        return exc
-    if isinstance(exc, UnicodeDecodeError):
-        return ReadError(
-            f"{name} is not valid {exc.encoding} text (byte {exc.object[exc.start]:#04x}): "
-            "pass its encoding, for example encoding='cp1251'.",
-            path=name,
-        )
-    return table_error(path, name, path.suffix.lower(), exc)
-
-
-def _partition_ids(frame: Any, name: str, columns: Mapping[str, str]) -> list[str | None]:
-    """First pass, on a worker: each row's article id, or None for a row without text."""
-    frame = frame.rename(columns=columns)
-    check_columns(frame.columns, name, name)
-    rows = table_rows(frame, name, name, 1, {})
-    return [item.id if isinstance(item, Article) else None for item in rows]
-
-
-def _analyse_partition(
-    frame: Any, spec: _Partition, config: Config, out: str | None
-) -> BatchResult:
-    """Second pass, on a worker: the partition's rows as a batch, analysed."""
-    frame = frame.rename(columns=spec.columns)
-    meta = {"source_path": spec.name, "reader": spec.reader}
+def _analyse_partition(spec: _Partition, config: Config, out: str | None) -> BatchResult:
+    """Second pass, on a worker: the part's items as a batch, analysed."""
     entries, errors = [], list(spec.errors)
-    rows = table_rows(frame, spec.name, spec.name, spec.first_row, meta)
-    for index, item in enumerate(rows):
+    n_items = 0
+    for index, item in enumerate(part_items(spec.part, columns=spec.columns)):
+        n_items += 1
         position = spec.first_position + index
         if isinstance(item, ReadError):
             errors.append(error_record(item, position=position, stage="read"))
         elif index not in spec.skip:
             entries.append((position, item))
-    batch = Batch(key=spec.key, entries=entries, errors=errors, n_items=len(frame))
+    batch = Batch(key=spec.key, entries=entries, errors=errors, n_items=n_items, done=spec.done)
     return run_batch(batch, config, out)

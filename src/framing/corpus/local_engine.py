@@ -5,12 +5,17 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
+from pathlib import Path
 from typing import Any
 
 from framing.corpus.batch import Batch, BatchResult, Config, run_batch
+from framing.corpus.lifeline import watch_parent
+from framing.errors import WorkerError
 
 __all__ = ["available_cpus", "resolve_n_jobs", "run_local"]
 
@@ -82,7 +87,7 @@ def _context() -> Any:
 
 
 def _in_process(batch: Batch, config: Config, out: str | None, bar: Any) -> BatchResult:
-    if not batch.entries and not batch.errors:
+    if batch.empty:
         bar.update(batch.n_items)
         return BatchResult(batch.key, batch.n_items, 0, 0)
     result = run_batch(batch, config, out, on_article=lambda: bar.update(1))
@@ -95,8 +100,10 @@ def _in_pool(
 ) -> list[BatchResult]:
     """Run batches in a process pool, with at most a few queued per worker.
 
-    Results are returned in batch order whatever order they finish in. On an interrupt,
-    queued batches are cancelled; running ones finish and are kept.
+    Results are returned in batch order whatever order they finish in. On an interrupt
+    (Ctrl-C, or SIGTERM in the ``framing`` command), queued batches are cancelled and the
+    workers end at once; the batches they were analysing are not committed, so a rerun
+    with the same ``out=`` does them again.
     """
     context = _context()
     results: dict[str, BatchResult] = {}
@@ -110,10 +117,19 @@ def _in_pool(
             bar.update(result.n_items)
 
     logger.info("analysing in %d worker processes", n_jobs)
-    pool = ProcessPoolExecutor(max_workers=n_jobs, mp_context=context)
+    # Each worker watches a pipe whose writing end only this process holds: when this
+    # process ends, however it ends, the workers end too (framing.corpus.lifeline).
+    reader, writer = context.Pipe(duplex=False)
+    pool = ProcessPoolExecutor(
+        max_workers=n_jobs, mp_context=context, initializer=watch_parent, initargs=(reader,)
+    )
     try:
         for batch in batches:
-            if not batch.entries and not batch.errors:
+            if batch.empty:
+                bar.update(batch.n_items)
+                continue
+            if not batch.entries:  # only done articles to index: no work for a worker
+                results[batch.key] = run_batch(batch, config, out)
                 bar.update(batch.n_items)
                 continue
             while len(running) >= _QUEUED_PER_WORKER * n_jobs:
@@ -121,6 +137,36 @@ def _in_pool(
             running.add(pool.submit(run_batch, batch, config, out))
         while running:
             collect(wait(running, return_when=FIRST_COMPLETED).done)
+    except BrokenProcessPool:
+        raise WorkerError(_broken_pool_message(n_jobs)) from None
+    except BaseException:
+        writer.close()  # the workers end now, mid-batch: nothing of theirs is committed
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        writer.close()
+        reader.close()
     return [results[key] for key in sorted(results)]
+
+
+def _broken_pool_message(n_jobs: int) -> str:
+    """Why worker processes may have died, with what to do; a missing ``__main__`` guard
+    in the script that was run is named, as it is the usual cause."""
+    main = sys.modules.get("__main__")
+    script = getattr(main, "__file__", None)
+    try:
+        guarded = script is None or "__main__" in Path(script).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        guarded = True
+    if not guarded:
+        return (
+            f"the {n_jobs} worker processes of framing.analyze_corpus() stopped before doing "
+            f"any work because {script} has no 'if __name__ == \"__main__\":' guard: worker "
+            "processes import the script again, so put the call to analyze_corpus() under "
+            "that guard (see the README's corpus example), or pass n_jobs=1."
+        )
+    return (
+        "a worker process of framing.analyze_corpus() ended abruptly (killed, or out of "
+        "memory?): rerun with the same out= to resume, or pass n_jobs=1 to analyse in this "
+        "process and see the error."
+    )

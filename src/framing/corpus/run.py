@@ -24,6 +24,7 @@ from framing.article import Article
 from framing.corpus.batch import BatchResult, Config, default_dtypes, probe_dtypes
 from framing.corpus.local_engine import resolve_n_jobs, run_local
 from framing.corpus.plan import Ledger, stream_batches
+from framing.corpus.source import describe_source
 from framing.corpus.store import FORMAT, FORMAT_VERSION, TABLES, Store, conform
 from framing.io import expand_paths, read_articles
 
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 __all__ = ["CorpusAnalysis", "analyze_corpus"]
 
 logger = logging.getLogger("framing")
+
+#: Seconds one article's analysis may take in a corpus run by default.
+DEFAULT_TIMEOUT = 600.0
 
 
 class CorpusAnalysis:
@@ -63,9 +67,10 @@ class CorpusAnalysis:
         The tables of :class:`framing.Analysis`, all articles together.
     errors : pandas.DataFrame
         One row per input item that was not analysed: ``article_id`` (when known),
-        ``position``, ``file``, ``row``, ``stage`` (``read``: the file or row could not be
-        read; ``duplicate``: an earlier article has the same id; ``analyze``: the analysis
-        raised), ``error`` (the exception's type) and ``message``.
+        ``position``, ``file``, ``row`` (the line of a JSON Lines file), ``stage``
+        (``read``: the file or row could not be read; ``duplicate``: an earlier article has
+        the same id; ``analyze``: the analysis raised; ``timeout``: it took longer than
+        ``timeout=``), ``error`` (the exception's type) and ``message``.
     meta : dict
     path : pathlib.Path or None
         The folder the tables are read from, if any.
@@ -175,7 +180,9 @@ class CorpusAnalysis:
         """Table ``name`` of a folder as a lazy :class:`pyarrow.dataset.Dataset`.
 
         Filter and aggregate it without loading it (``.to_table(filter=...)``, or
-        ``duckdb``/``polars`` on top). Rows are in batch order, not sorted.
+        ``duckdb``/``polars`` on top). Rows are in batch order, not sorted; only the rows
+        of the result are in it (not those of articles re-analysed since, or no longer in
+        the corpus), and a column ``_batch`` names the batch each row comes from.
 
         Raises
         ------
@@ -212,6 +219,8 @@ def analyze_corpus(
     encoding: str | None = None,
     chunksize: int = 1000,
     batch_size: int = 64,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    append: bool = False,
 ) -> CorpusAnalysis:
     """Analyse every article of a corpus, in parallel, with a progress bar.
 
@@ -230,10 +239,14 @@ def analyze_corpus(
     out : path, optional
         A folder to stream the tables into as a Parquet dataset (created if missing).
         Memory then stays flat, and the result reads the folder lazily. If the folder
-        already holds an analysis made with the same lexicon, targets and columns, the
-        run resumes: articles already there are skipped and errors are recorded anew.
-        Every file is written atomically; an interrupted run leaves no partial file.
-        With a Dask cluster, the folder must be on a file system all workers share.
+        already holds an analysis of the same source made with the same lexicon, targets
+        and columns, the run resumes: articles already there with the same content at the
+        same place are skipped, changed ones are analysed again and replace their old
+        rows, articles no longer in the source leave the result, and errors are recorded
+        anew. Every file is written atomically; an interrupted run leaves no partial file
+        and the next run goes on from it. One run at a time may write a folder (a second
+        gets a :class:`~framing.StoreError` naming the first). With a Dask cluster, the
+        folder must be on a file system all workers share.
     engine : {"local", "dask"}, default "local"
         ``"dask"`` runs the same analysis with ``dask.distributed`` (install
         ``dask[distributed,dataframe]``); table files are then read by ``dask.dataframe``
@@ -252,6 +265,14 @@ def analyze_corpus(
         Rows read at a time from a table file by the local engine.
     batch_size : int, default 64
         Articles per unit of work (and per Parquet part file).
+    timeout : float or None, default 600
+        Seconds one article's analysis may take; an article that takes longer is stopped
+        and recorded in ``errors`` with stage ``timeout``, and the run goes on. ``None``
+        for no limit. (See :mod:`framing.corpus.budget` for how it is enforced.)
+    append : bool, default False
+        Let ``out`` hold the analyses of several sources: by default a folder that holds
+        the analysis of another source (other paths, a DataFrame with other columns) is
+        refused, so that two corpora are never merged by mistake.
 
     Returns
     -------
@@ -265,9 +286,13 @@ def analyze_corpus(
     article with an id is analysed; any later one is recorded in ``errors`` with stage
     ``duplicate`` and skipped.
 
-    When a table file cannot be parsed part-way, the rows read before the bad part are
-    analysed and the rest of the file is one ``read`` error: with the local engine the
-    part is a chunk of ``chunksize`` rows, with Dask a partition of the file.
+    A row of a table file that cannot be read (malformed JSON, a JSON line that is not an
+    object, a CSV row with too many cells or an unclosed quote, no text) is one ``read``
+    error naming the file and line or row, and the rows around it are analysed.
+
+    Worker processes end when the process that started them ends, however it ends.
+    In a script, call ``analyze_corpus`` under ``if __name__ == "__main__":``, as worker
+    processes import the script again.
 
     Examples
     --------
@@ -278,7 +303,10 @@ def analyze_corpus(
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}.")
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive integer, not {batch_size!r}.")
+    if timeout is not None and not (isinstance(timeout, (int, float)) and timeout > 0):
+        raise ValueError(f"timeout must be a positive number of seconds or None, not {timeout!r}.")
     n_jobs = resolve_n_jobs(n_jobs)
+    described = describe_source(source)
     read_options = {"columns": columns, "encoding": encoding, "chunksize": chunksize}
     if isinstance(source, (str, os.PathLike)):
         source = expand_paths(source)  # once, for every engine; raises if it names nothing
@@ -286,34 +314,21 @@ def analyze_corpus(
         read_articles(source, **read_options)  # raises now if a DataFrame has no text column
     resolved = resolve_lexicon(lexicon)
     dtypes = probe_dtypes(resolved, targets)
-    config = Config(lexicon=resolved, targets=targets, dtypes=dtypes)
+    config = Config(lexicon=resolved, targets=targets, dtypes=dtypes, timeout=timeout)
     meta = _describe(resolved, targets, columns, dtypes)
-    ledger, run, destination = Ledger(), 1, None
+    ledger, run, store = Ledger(), 1, None
     if out is not None:
         store = Store(Path(out).expanduser().resolve())
-        store.open(meta)
-        store.prepare_resume()
-        ledger.done, run = store.done_ids(), store.next_run()
-        destination = str(store.path)
-    with _progress_bar(progress, _length(source)) as bar:
-        if engine == "local":
-            batches = stream_batches(source, read_options, ledger, run=run, batch_size=batch_size)
-            results = run_local(batches, config, destination, n_jobs, bar)
-        else:
-            from framing.corpus.dask_engine import run_dask
-
-            results = run_dask(
-                source,
-                client=client,
-                n_jobs=n_jobs,
-                config=config,
-                out=destination,
-                read_options=read_options,
-                ledger=ledger,
-                run=run,
-                batch_size=batch_size,
-                bar=bar,
-            )
+        run = store.open(meta, described, append=append)
+        ledger.done = store.done()
+    try:
+        results = _run(source, engine, client, n_jobs, config, store, read_options, ledger, run,
+                       batch_size, progress)  # fmt: skip
+        if store is not None:
+            store.complete(run)
+    finally:
+        if store is not None:
+            store.close()
     n_analysed = sum(r.n_analysed for r in results)
     n_failed = sum(r.n_failed for r in results)
     logger.info(
@@ -327,6 +342,40 @@ def analyze_corpus(
     if out is not None:
         return CorpusAnalysis.read(out)
     return CorpusAnalysis._from_results(results, meta)
+
+
+def _run(
+    source: Any,
+    engine: str,
+    client: Any,
+    n_jobs: int | None,
+    config: Config,
+    store: Store | None,
+    read_options: Mapping[str, Any],
+    ledger: Ledger,
+    run: int,
+    batch_size: int,
+    progress: bool,
+) -> list[BatchResult]:
+    destination = None if store is None else str(store.path)
+    with _progress_bar(progress, _length(source)) as bar:
+        if engine == "local":
+            batches = stream_batches(source, read_options, ledger, run=run, batch_size=batch_size)
+            return run_local(batches, config, destination, n_jobs, bar)
+        from framing.corpus.dask_engine import run_dask
+
+        return run_dask(
+            source,
+            client=client,
+            n_jobs=n_jobs,
+            config=config,
+            out=destination,
+            read_options=read_options,
+            ledger=ledger,
+            run=run,
+            batch_size=batch_size,
+            bar=bar,
+        )
 
 
 def _describe(

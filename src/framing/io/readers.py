@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from framing.article import Article
 from framing.errors import ReadError
 from framing.io.boilerplate import clean
-from framing.io.decode import DecodeFailure, decode
+from framing.io.checks import regular_file_size
+from framing.io.decode import Decoded, DecodeFailure, decode
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,19 +46,8 @@ _HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+
 
 
 def _load_bytes(path: Path, name: str, max_bytes: int) -> bytes:
-    """The bytes of a single-article file, after checking it exists, is a file and fits."""
-    if not path.exists():
-        raise ReadError(
-            f"{name} does not exist: check the path (relative paths start from {Path.cwd()}).",
-            path=name,
-        )
-    if path.is_dir():
-        raise ReadError(
-            f"{name} is a folder, not a file: use framing.read_articles() to read the "
-            "articles in it.",
-            path=name,
-        )
-    size = path.stat().st_size
+    """The bytes of a single-article file, after checking it is a regular file and fits."""
+    size = regular_file_size(path, name)
     if size > max_bytes:
         raise ReadError(
             f"{name} is {size / 1e6:.1f} MB, more than the {max_bytes / 1e6:g} MB limit for "
@@ -76,32 +66,59 @@ def _load_bytes(path: Path, name: str, max_bytes: int) -> bytes:
     return data
 
 
-def _decode_file(data: bytes, encoding: str | None, name: str, *, html: bool) -> tuple[str, str]:
+def _decode_file(data: bytes, encoding: str | None, name: str, *, html: bool) -> Decoded:
     """Decode a file's bytes; an HTML page's own charset declaration is tried first."""
     declared = _HTML_CHARSET.search(data[:4096]) if html and encoding is None else None
+    decoded = None
     try:
         if declared:
             try:
-                return decode(data, declared.group(1).decode("ascii"))
+                decoded = decode(data, declared.group(1).decode("ascii"))
             except DecodeFailure:
                 logger.info("%s does not match its declared charset; detecting it", name)
-        text, used = decode(data, encoding)
+        decoded = decoded or decode(data, encoding)
     except DecodeFailure as exc:
         raise ReadError(f"{name} {exc.reason}: {exc.advice}.", path=name) from None
-    if encoding is None and used in ("cp1251", "cp1252"):
-        logger.info("%s is not UTF-8; read it as %s", name, used)
-    if not text.strip():
+    if encoding is None and decoded.encoding in ("cp1251", "cp1252"):
+        logger.info("%s is not UTF-8; read it as %s", name, decoded.encoding)
+    if decoded.warning:
+        logger.warning("%s: %s", name, decoded.warning)
+    if not decoded.text.strip():
         raise ReadError(
             f"{name} contains only whitespace: there is no article text to analyse.", path=name
         )
-    return text, used
+    return decoded
+
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+
+
+def _without_scripts(html: str) -> Any:
+    """The page as an lxml tree without script, style, noscript and template elements.
+
+    Their text is code, not words: trafilatura would keep it inside a headline
+    ("Minister <script>alert(2)</script> speaks"). A page lxml cannot parse is passed on
+    as it is, for trafilatura to judge.
+    """
+    import lxml.etree
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+    except (ValueError, lxml.etree.ParserError):
+        return html
+    for element in tree.xpath("//script|//style|//noscript|//template"):
+        element.drop_tree()
+    return tree
 
 
 def _extract_html(html: str, url: str | None, name: str) -> tuple[str, dict[str, Any]]:
     """Main text (one paragraph per line) and metadata of a page, by trafilatura."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    doc = trafilatura.bare_extraction(
+        _without_scripts(html), url=url, with_metadata=True, include_comments=False
+    )
     if doc is None or not (doc.text or "").strip():
         raise ReadError(
             f"{name} has no article text that trafilatura could extract: check that it is an "
@@ -158,7 +175,8 @@ def read_article(
     -------
     Article
         ``meta`` records ``source_path``, ``reader`` (txt, md or html), ``encoding``, and
-        ``removed_lines`` with the rule that removed each in ``removed_rules``.
+        ``removed_lines`` with the rule that removed each in ``removed_rules``, and
+        ``warnings`` when some bytes were not valid in the encoding and were replaced.
 
     Raises
     ------
@@ -177,7 +195,9 @@ def read_article(
         )
         raise ReadError(f"{name} is not a single-article file type: {advice}.", path=name)
     html = suffix in HTML_SUFFIXES
-    text, used = _decode_file(_load_bytes(file, name, max_bytes), encoding, name, html=html)
+    text, used, warning = _decode_file(
+        _load_bytes(file, name, max_bytes), encoding, name, html=html
+    )
     found: dict[str, Any] = {}
     if html:
         text, found = _extract_html(text, url, name)
@@ -207,6 +227,8 @@ def read_article(
     }
     if "extractor" in found:
         record["extractor"] = found["extractor"]
+    if warning:
+        record["warnings"] = [warning]
     return Article(text=cleaned.text, **fields, meta={**record, **meta})
 
 
@@ -303,30 +325,28 @@ class _Reader:
 
     def table(self, frame: pd.DataFrame | None, name: str | None) -> Iterator[Article | ReadError]:
         """The rows of a DataFrame (``name`` None) or of a table file."""
-        from framing.io.tables import check_columns, table_frames, table_rows
+        from framing.io.tables import check_frame, frame_items, part_items, table_parts
 
         if name is None:
-            frames: Iterable[pd.DataFrame] = [frame]
-            where, meta = "DataFrame", {"reader": "dataframe"}
-        elif Path(name).expanduser().stat().st_size == 0:
-            yield ReadError(f"{name} is empty: there are no articles to read.", path=name)
+            try:
+                check_frame(frame, self.columns)
+            except ReadError as exc:
+                yield exc
+                return
+            yield from frame_items(frame, self.columns)
             return
-        else:
-            path = Path(name).expanduser()
-            frames = table_frames(path, name, self.encoding, self.chunksize)
-            where, meta = name, {"source_path": name, "reader": path.suffix.lower().lstrip(".")}
-        n_rows = 0
         try:
-            for chunk in frames:
-                chunk = chunk.rename(columns=self.columns)
-                check_columns(chunk.columns, where, name)
-                yield from table_rows(chunk, where, name, n_rows + 1, meta)
-                n_rows += len(chunk)
+            parts = table_parts(name, columns=self.columns, encoding=self.encoding)
         except ReadError as exc:
             yield exc
             return
-        if n_rows == 0:
-            logger.warning("%s has no rows, so no articles", where)
+        n_items = 0
+        for part in parts:
+            for item in part_items(part, columns=self.columns, chunksize=self.chunksize):
+                n_items += 1
+                yield item
+        if n_items == 0:
+            logger.warning("%s has no rows, so no articles", name)
 
 
 def read_articles(
@@ -388,9 +408,9 @@ def read_articles(
     if isinstance(source, (str, os.PathLike)):
         source = expand_paths(source)
     elif _is_dataframe(source):
-        from framing.io.tables import check_columns
+        from framing.io.tables import check_frame
 
-        check_columns(source.rename(columns=reader.columns).columns, "DataFrame", None)
+        check_frame(source, reader.columns)
     return _generate(reader, source, on_error)
 
 

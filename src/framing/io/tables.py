@@ -1,13 +1,16 @@
 """Table inputs of :func:`framing.read_articles`: ``.jsonl``/``.csv``/``.parquet`` and DataFrames.
 
 Row text is kept exactly as given (no boilerplate removal): tables are usually prepared
-corpora, and offsets then index into the user's own data.
+corpora, and offsets then index into the user's own data. Failures are isolated to the
+row: a row that cannot be parsed or has no text is a :class:`~framing.ReadError` naming
+the file and line or row, and the rows around it are read (:mod:`framing.io.table_files`).
+The engines of :func:`framing.analyze_corpus` read through :func:`table_parts` and
+:func:`part_items`, so every engine turns the same file into the same items.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,14 +18,21 @@ import pandas as pd
 
 from framing.article import Article, stable_id
 from framing.errors import ReadError
+from framing.io.checks import regular_file_size
+from framing.io.table_files import Row, TablePart, part_rows, plan_parts
 
-__all__ = ["FIELDS", "check_columns", "table_error", "table_frames", "table_rows"]
+__all__ = ["FIELDS", "TablePart", "check_columns", "frame_items", "part_items", "table_parts"]
 
 #: Column names of table inputs; other columns go to ``Article.meta``.
 FIELDS = ("text", "id", "title", "outlet", "url", "published", "author")
 
 # Column names that usually hold the article text, to suggest a ``columns=`` fix.
 _TEXT_COLUMN_GUESSES = ("body", "content", "article", "article_text", "full_text", "story")
+# A column whose cells average at least this many characters may well be the text.
+_TEXT_LENGTH_GUESS = 40
+# Rows looked at to check a file's columns before reading it.
+_SAMPLE_ROWS = 100
+_UNITS = {"jsonl": "line", "csv": "row", "parquet": "row"}
 
 
 def _cell(value: Any) -> Any:
@@ -42,13 +52,22 @@ def _field(value: Any) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
-def check_columns(columns: Iterable[Any], where: str, name: str | None) -> None:
-    """Raise a ReadError naming ``where``, its columns and a ``columns=`` fix if no 'text'."""
+def check_columns(
+    columns: Iterable[Any],
+    where: str,
+    name: str | None,
+    sample: Sequence[Mapping[str, Any]] = (),
+) -> None:
+    """Raise a ReadError naming ``where``, its columns and a ``columns=`` fix if no 'text'.
+
+    The fix names a column called like article text ("body", "content", ...), else the
+    column of ``sample`` rows with the longest text, else a placeholder.
+    """
     columns = [str(c) for c in columns]
     if "text" in columns:
         return
     guess = next((c for c in columns if c.lower() in _TEXT_COLUMN_GUESSES), None)
-    guess = guess or (columns[0] if columns else "body")
+    guess = guess or _longest_text_column(columns, sample) or "<the text column>"
     raise ReadError(
         f"{where} has no 'text' column (its columns are: {', '.join(columns) or 'none'}): "
         f"name the column holding the article text with columns={{{guess!r}: 'text'}}.",
@@ -56,24 +75,128 @@ def check_columns(columns: Iterable[Any], where: str, name: str | None) -> None:
     )
 
 
-def table_rows(
-    frame: pd.DataFrame, where: str, name: str | None, first_row: int, meta: dict[str, Any]
-) -> Iterator[Article | ReadError]:
-    """One Article per row, or the ReadError of a row without text, in row order.
+def _longest_text_column(columns: list[str], sample: Sequence[Mapping[str, Any]]) -> str | None:
+    lengths = {}
+    for column in columns:
+        cells = [row.get(column) for row in sample]
+        texts = [cell for cell in cells if isinstance(cell, str)]
+        if texts and len(texts) == len([c for c in cells if c is not None]):
+            lengths[column] = sum(map(len, texts)) / len(texts)
+    best = max(lengths, key=lengths.__getitem__, default=None)
+    return best if best is not None and lengths[best] >= _TEXT_LENGTH_GUESS else None
 
-    Row numbers count data rows from 1 in files (``first_row`` carries the count across
-    chunks); for a DataFrame they are index labels.
+
+def table_parts(
+    name: str,
+    *,
+    columns: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    blocksize: int | None = None,
+) -> list[TablePart]:
+    """The parts of a table file, after the checks that concern the whole file.
+
+    Parameters
+    ----------
+    name : str
+        The file (``.jsonl``, ``.csv`` or ``.parquet``).
+    columns : mapping, optional
+        The ``columns=`` renaming; the file must have a text column after it.
+    encoding : str, optional
+        Force the encoding (otherwise detected once for the whole file).
+    blocksize : int, optional
+        Cut JSON Lines files into parts of about this many bytes (at line ends) and
+        Parquet files into row groups; CSV files are always one part.
+
+    Raises
+    ------
+    ReadError
+        If the file is missing, not a regular file, empty, in an unknown encoding, not
+        Parquet, or has no text column.
     """
-    extras = [c for c in frame.columns if c not in FIELDS]
-    labels = frame.index if name is None else range(first_row, first_row + len(frame))
-    for row, record in zip(labels, frame.to_dict("records"), strict=True):
-        text = _cell(record["text"])
+    path = Path(name).expanduser()
+    if regular_file_size(path, name) == 0:
+        raise ReadError(f"{name} is empty: there are no articles to read.", path=name)
+    kind = path.suffix.lower().lstrip(".")
+    parts = plan_parts(name, kind, encoding, blocksize)
+    sample = [
+        _renamed(row.record, columns)
+        for chunk in _first(part_rows(parts[0], _SAMPLE_ROWS))
+        for row in chunk
+        if row.record is not None
+    ]
+    if sample:
+        check_columns(dict.fromkeys(c for record in sample for c in record), name, name, sample)
+    return parts
+
+
+def _first(chunks: Iterator[list[Row]]) -> list[list[Row]]:
+    chunk = next(chunks, None)
+    chunks.close()
+    return [] if chunk is None else [chunk]
+
+
+def part_items(
+    part: TablePart,
+    *,
+    columns: Mapping[str, str] | None = None,
+    chunksize: int | None = None,
+) -> Iterator[Article | ReadError]:
+    """One Article per row of ``part``, or the ReadError of a row that cannot be used.
+
+    A failure of the file itself part-way (a damaged Parquet file) is the last item.
+    """
+    meta = {"source_path": part.name, "reader": part.kind}
+    unit = _UNITS[part.kind]
+    try:
+        for chunk in part_rows(part, chunksize):
+            yield from _items(chunk, part.name, part.name, meta, unit, columns)
+    except ReadError as exc:
+        yield exc
+
+
+def frame_items(
+    frame: pd.DataFrame, columns: Mapping[str, str] | None = None
+) -> Iterator[Article | ReadError]:
+    """One Article per row of a DataFrame (``meta['index']`` is the row's index label)."""
+    records = frame.to_dict("records")
+    rows = [Row(label, record) for label, record in zip(frame.index, records, strict=True)]
+    return _items(rows, "DataFrame", None, {"reader": "dataframe"}, "row", columns)
+
+
+def check_frame(frame: pd.DataFrame, columns: Mapping[str, str] | None = None) -> None:
+    """Raise the ReadError of a DataFrame without a text column (after ``columns``)."""
+    renamed = frame.rename(columns=dict(columns or {}))
+    sample = renamed.head(_SAMPLE_ROWS).to_dict("records")
+    check_columns(renamed.columns, "DataFrame", None, sample)
+
+
+def _renamed(record: Mapping[str, Any], columns: Mapping[str, str] | None) -> dict[str, Any]:
+    if not columns:
+        return dict(record)
+    return {columns.get(str(key), str(key)): value for key, value in record.items()}
+
+
+def _items(
+    rows: Iterable[Row],
+    where: str,
+    name: str | None,
+    meta: dict[str, Any],
+    unit: str,
+    columns: Mapping[str, str] | None,
+) -> Iterator[Article | ReadError]:
+    """Articles from parsed rows; a bad row or a row without text is a ReadError."""
+    for row in rows:
+        if row.record is None:
+            yield ReadError(f"{where} {unit} {row.label} {row.error}.", path=name, row=row.label)
+            continue
+        record = _renamed(row.record, columns)
+        text = _cell(record.get("text"))
         if not isinstance(text, str) or not text.strip():
             yield ReadError(
-                f"{where} row {row} has no text (its 'text' cell is empty or not a string): "
-                "fill it in or remove the row.",
+                f"{where} {unit} {row.label} has no text (its 'text' cell is empty or not a "
+                f"string): fill it in or remove the {unit}.",
                 path=name,
-                row=row,
+                row=row.label,
             )
             continue
         values = {key: _field(record.get(key)) for key in FIELDS[1:]}
@@ -81,67 +204,8 @@ def table_rows(
             # The outlet joins the default (url, title, text), so one wire story carried
             # by two outlets gets two ids.
             values["id"] = stable_id(values["url"], values["title"], text, values["outlet"])
-        row_meta = {**meta, "row" if name else "index": row}
-        row_meta.update((str(c), _cell(record[c])) for c in extras)
+        row_meta = {**meta, "row" if name else "index": row.label}
+        row_meta.update((str(c), _cell(v)) for c, v in record.items() if c not in FIELDS)
+        if row.warning:
+            row_meta["warnings"] = [row.warning]
         yield Article(text=text, **values, meta=row_meta)
-
-
-def table_frames(
-    path: Path, name: str, encoding: str | None, chunksize: int | None
-) -> Iterator[pd.DataFrame]:
-    """The DataFrames of a table file: one, or one per chunk of ``chunksize`` rows."""
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".parquet":
-            if chunksize is None:
-                yield pd.read_parquet(path)
-            else:
-                import pyarrow.parquet as pq
-
-                for batch in pq.ParquetFile(path).iter_batches(batch_size=chunksize):
-                    yield batch.to_pandas()
-        elif suffix == ".csv":
-            # Every cell as a string: ids keep leading zeros, empty cells become "".
-            opts = {"dtype": str, "keep_default_na": False}
-            reader = pd.read_csv(
-                path, encoding=encoding or "utf-8-sig", chunksize=chunksize, **opts
-            )
-            yield from [reader] if chunksize is None else reader
-        else:
-            opts = {"lines": True, "dtype": False}
-            reader = pd.read_json(
-                path, encoding=encoding or "utf-8-sig", chunksize=chunksize, **opts
-            )
-            yield from [reader] if chunksize is None else reader
-    except UnicodeDecodeError as exc:
-        raise ReadError(
-            f"{name} is not valid {exc.encoding} text (byte {exc.object[exc.start]:#04x}): "
-            "pass its encoding, for example encoding='cp1251'.",
-            path=name,
-        ) from None
-    except (ValueError, OSError, ImportError) as exc:
-        raise table_error(path, name, suffix, exc) from None
-
-
-def table_error(path: Path, name: str, suffix: str, exc: Exception) -> ReadError:
-    """A ReadError for a table file that pandas or pyarrow could not parse."""
-    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if suffix == ".jsonl":
-        with path.open(encoding="utf-8-sig", errors="replace") as lines:
-            for number, line in enumerate(lines, start=1):
-                try:
-                    if line.strip():
-                        json.loads(line)
-                except ValueError:
-                    return ReadError(
-                        f"{name} line {number} is not valid JSON: fix that line (each line "
-                        "must hold one JSON object).",
-                        path=name,
-                        row=number,
-                    )
-    kind = {".csv": "CSV", ".jsonl": "JSON Lines", ".parquet": "Parquet"}[suffix]
-    return ReadError(
-        f"{name} could not be read as {kind} ({detail}): check that the file is complete "
-        "and in that format.",
-        path=name,
-    )

@@ -20,7 +20,7 @@ import pandas as pd
 
 from framing import display, plots
 from framing.analysis import LexiconLike, analyze, resolve_lexicon
-from framing.article import slugify, stable_id
+from framing.article import slugify, stable_id, unique_slugs
 from framing.corpus import Comparison, compare
 from framing.io import read_articles
 from framing.report.article import is_own_file, write_report
@@ -133,16 +133,9 @@ def _is_own_file(path: Path, target: Path) -> bool:
 
 def _slugs(article_ids: pd.Series) -> dict[str, str]:
     """A unique folder name per article, from its id."""
-    slugs: dict[str, str] = {}
-    used: set[str] = set()
-    for article_id in article_ids:
-        base = slugify(str(article_id), 80) or stable_id(article_id)
-        slug, number = base, 2
-        while slug in used:
-            slug, number = f"{base}-{number}", number + 1
-        used.add(slug)
-        slugs[str(article_id)] = slug
-    return slugs
+    ids = [str(article_id) for article_id in article_ids]
+    bases = [slugify(article_id, 80) or stable_id(article_id) for article_id in ids]
+    return dict(zip(ids, unique_slugs(bases), strict=True))
 
 
 def _reanalyser(corpus: CorpusAnalysis, lexicon: LexiconLike, targets: Any) -> Callable:

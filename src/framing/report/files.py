@@ -1,18 +1,27 @@
 """What every framing report needs to write its files: reproducible SVG and CSV text,
 the Jinja2 environment, and a folder that is replaced atomically.
 
-Shared by :mod:`framing.report` (one article) and :mod:`framing.report.corpus`.
+Shared by :mod:`framing.report` (one article) and :mod:`framing.report.corpus`. CSV cells
+that a spreadsheet would run as a formula are neutralised (:mod:`framing.io.csv_safe`).
+A report is built in a hidden folder beside its place (``.<name>.tmp-<pid>-...``) with the
+permissions the umask gives; one that a killed run left behind is removed by the next
+report written there, and a previous report it had set aside is put back first.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from framing.io import csv_text as safe_csv_text
+from framing.io import process_running, remove_stale, stale_prefix, umask_mode
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,8 +41,9 @@ FLOAT_FORMAT = "%.4f"
 
 
 def csv_text(table: pd.DataFrame) -> str:
-    """A table as CSV with fixed float formatting and "\\n" line ends (reproducible)."""
-    return table.to_csv(index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
+    """A table as CSV with fixed float formatting and "\\n" line ends (reproducible), its
+    formula-like cells neutralised."""
+    return safe_csv_text(table, float_format=FLOAT_FORMAT)
 
 
 def write_text(path: Path, text: str) -> None:
@@ -115,14 +125,33 @@ def replaced_folder(
     # Absolute and symlink-free, so that "." or a linked folder has a real parent to
     # build the new one beside.
     target = Path(out_dir).resolve()
+    _recover(target)
     _check_replaceable(target, is_own, what)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    remove_stale(target.parent, target.name, tags=_TAGS)
+    staging = Path(tempfile.mkdtemp(prefix=stale_prefix(target.name, "tmp-"), dir=target.parent))
     try:
+        os.chmod(staging, umask_mode(directory=True))
         yield staging
         _swap_in(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+# The kinds of hidden folders a report swap makes beside its target.
+_TAGS = ("tmp-", "old-")
+
+
+def _recover(target: Path) -> None:
+    """Put back a report that a killed swap had moved aside (and not replaced)."""
+    if target.exists() or not target.parent.is_dir():
+        return
+    pattern = re.compile(rf"^\.{re.escape(target.name)}\.old-(\d+)-")
+    for holder in sorted(target.parent.iterdir()):
+        match = pattern.match(holder.name)
+        if match and not process_running(int(match.group(1))) and (holder / target.name).is_dir():
+            (holder / target.name).rename(target)
+            return
 
 
 def _check_replaceable(target: Path, is_own: Callable[[Path, Path], bool], what: str) -> None:
@@ -148,7 +177,7 @@ def _swap_in(staging: Path, target: Path) -> None:
     if not target.exists():
         staging.rename(target)
         return
-    holder = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    holder = Path(tempfile.mkdtemp(prefix=stale_prefix(target.name, "old-"), dir=target.parent))
     backup = holder / target.name
     try:
         target.rename(backup)

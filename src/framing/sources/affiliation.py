@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from framing.sources.coreference import Speaker
 from framing.targets import resolve_targets
+
+if TYPE_CHECKING:
+    from framing.sources.coreference import Speaker
 
 __all__ = ["Affiliations", "affiliation_lookup"]
 

@@ -23,12 +23,17 @@ from framing.sources.grammar_words import (
 )
 from framing.sources.speakers import Phrase
 from framing.sources.token_view import TokenView
+from framing.targets import nearest_full_name
 
 __all__ = ["Entity", "Resolver", "Speaker"]
 
 # A name followed by one of these is the subject of its clause ("Nesma Hajjaj was ..."):
 # a person the text introduces, whom a later "she" may mean although she has not spoken.
 _INTRODUCING_VERBS = word_set("is was has had 's says said told")
+# How far back ("the minister", "he") a phrase looks for its entity: the last this many
+# speakers, introduced people and named mentions. Real articles name far fewer; the bound
+# keeps a huge text linear instead of rescanning every earlier entity per phrase.
+_LOOKBACK = 100
 
 
 @dataclass(slots=True)
@@ -68,7 +73,8 @@ class Resolver:
     view: TokenView
     is_place: Callable[[str], bool] = lambda name: False
     entities: dict[str, Entity] = field(default_factory=dict)
-    surnames: dict[str, Entity] = field(default_factory=dict)
+    # Last name -> where full names ending in it are mentioned, and whose they are.
+    surnames: dict[str, tuple[list[int], list[Entity]]] = field(default_factory=dict)
     spoken: list[tuple[int, Entity]] = field(default_factory=list)
     _mentions: list[tuple[int, Entity]] = field(default_factory=list)
     _mention_starts: list[int] = field(default_factory=list)
@@ -94,8 +100,9 @@ class Resolver:
         chunk = self.view.chunks[chunk_id]
         name_tokens = range(chunk.name_first, chunk.last + 1)
         key = " ".join(self.view.keys[i] for i in name_tokens)
+        at = self.view.tokens[chunk.name_first].start
         if chunk.kind == "unknown":
-            return self.entities.get(key) or self.surnames.get(key)
+            return self.entities.get(key) or self._by_surname(key, at)
         entity = self.entities.get(key)
         role = (
             self.view.text(chunk.first, chunk.name_first - 1)
@@ -106,18 +113,28 @@ class Resolver:
             name = self.view.text(chunk.name_first, chunk.last)
             entity = Entity(name, chunk.kind, role, chunk.gender, key)
             self.entities[key] = entity
-            if chunk.kind == "person" and len(name_tokens) > 1:
-                self.surnames.setdefault(self.view.keys[chunk.last], entity)
         elif role and not entity.role:
             entity.role = role
+        if chunk.kind == "person" and len(name_tokens) > 1:
+            starts, named = self.surnames.setdefault(self.view.keys[chunk.last], ([], []))
+            starts.append(at)
+            named.append(entity)
         entity.gender = entity.gender or chunk.gender
         return entity
+
+    def _by_surname(self, key: str, at: int) -> Entity | None:
+        """The person a bare last name at ``at`` refers to: the rule of target mentions
+        (:func:`framing.targets.nearest_full_name`), so that both tables agree."""
+        starts, named = self.surnames.get(key, ((), ()))
+        index = nearest_full_name(starts, at)
+        return None if index is None else named[index]
 
     def entity_of_chunk(self, chunk_id: int) -> Entity:
         """The entity a name chunk refers to, registering an unknown single name on use."""
         chunk = self.view.chunks[chunk_id]
         key = " ".join(self.view.keys[i] for i in range(chunk.name_first, chunk.last + 1))
-        entity = self.entities.get(key) or self.surnames.get(key)
+        at = self.view.tokens[chunk.name_first].start
+        entity = self.entities.get(key) or self._by_surname(key, at)
         if entity is None:
             name = self.view.text(chunk.name_first, chunk.last)
             kind = "organisation" if self.is_place(name) else "person"
@@ -181,15 +198,16 @@ class Resolver:
         """The most recent compatible named speaker or introduced person ("X was ..."),
         else named person, else unnamed speaker ("a senior official"); None when no
         candidate fits."""
+        recent = self.spoken[-_LOOKBACK:]
         spoken = next(
-            ((start, e) for start, e in reversed(self.spoken) if _fits(e, gender, ("person",))),
+            ((start, e) for start, e in reversed(recent) if _fits(e, gender, ("person",))),
             None,
         )
         index = bisect_left(self._subject_starts, at)
         subject = next(
             (
                 self._subjects[i]
-                for i in range(index - 1, -1, -1)
+                for i in range(index - 1, max(index - 1 - _LOOKBACK, -1), -1)
                 if _fits(self._subjects[i][1], gender, ("person",))
             ),
             None,
@@ -199,15 +217,15 @@ class Resolver:
         for entity in self._mentioned_before(at):
             if _fits(entity, gender, ("person",)):
                 return entity
-        for _, entity in reversed(self.spoken):
+        for _, entity in reversed(recent):
             if _fits(entity, gender, ("anonymous", "labelled")):
                 return entity  # "A senior official said ... She added"
         return None
 
     def _mentioned_before(self, at: int) -> Iterator[Entity]:
-        """Entities named before offset ``at``, the most recent first."""
+        """Entities named before offset ``at``, the most recent first (at most _LOOKBACK)."""
         index = bisect_left(self._mention_starts, at)
-        for position in range(index - 1, -1, -1):
+        for position in range(index - 1, max(index - 1 - _LOOKBACK, -1), -1):
             yield self._mentions[position][1]
 
     def _noun(self, phrase: Phrase) -> Speaker:
@@ -239,7 +257,7 @@ class Resolver:
         words = {
             view.keys[i] for i in range(phrase.first, phrase.last + 1) if view.tags[i] == "role"
         }
-        for _, entity in reversed(self.spoken):
+        for _, entity in reversed(self.spoken[-_LOOKBACK:]):
             if words & set(entity.role.lower().split()):
                 return entity
         for entity in self._mentioned_before(view.tokens[phrase.first].start):

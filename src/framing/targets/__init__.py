@@ -8,6 +8,6 @@ document; :func:`resolve_targets` turns what a user passes as ``targets=`` into 
 from __future__ import annotations
 
 from framing.targets.gazetteer import Gazetteer, resolve_targets
-from framing.targets.mentions import Mention
+from framing.targets.mentions import Mention, nearest_full_name
 
-__all__ = ["Gazetteer", "Mention", "resolve_targets"]
+__all__ = ["Gazetteer", "Mention", "nearest_full_name", "resolve_targets"]

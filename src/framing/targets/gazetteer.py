@@ -113,7 +113,11 @@ class Gazetteer:
         "Lavrov") brings all of that target's packaged aliases; any other name is a new
         target matched as written. With a mapping, each target matches exactly its name
         and the aliases given (a packaged target keeps its type and country). Either way a
-        multi-word person name also matches its last word.
+        multi-word person name also matches its last word. A last name that several
+        targets share is not an alias to list (an alias names one target): leave it out,
+        and each bare "Cheney" counts for the target whose full name the text mentions
+        nearest before it ("Liz Cheney" or "Mary Cheney"), for neither when that nearest
+        full name is someone else's ("Dick Cheney").
 
         Examples
         --------
@@ -174,8 +178,13 @@ class Gazetteer:
         A person target without a one-word ``short_name`` also matches the last word of
         its full names when that word is title-case, at least three letters long, not
         another alias and not a word of another person's aliases ("Salman", "Al Thani").
+        A last name that several person targets share ("Liz Cheney", "Mary Cheney") gets
+        a row per target ("shared last name (derived)"): a bare "Cheney" then counts for
+        the one whose full name the text mentions nearest before it (see
+        :mod:`framing.targets.mentions`), and for neither in a text that names neither.
         """
-        return pd.concat([self.table, derived_surnames(self.table)], ignore_index=True)
+        derived = derived_surnames(self.table)
+        return pd.concat([self.table, derived, _shared_surnames(self.table)], ignore_index=True)
 
     def __len__(self) -> int:
         return len(self.table)
@@ -316,6 +325,33 @@ def _pick_affiliation(text: str, mentions: Sequence[Mention]) -> str | None:
         return persons[0].affiliation
     direct = [m for m in mentions if not re.search(r"\bto\s*$", text[: m.start])]
     return (direct or list(mentions))[0].affiliation
+
+
+def _shared_surnames(table: pd.DataFrame) -> pd.DataFrame:
+    """A row per owner of each title-case last name that several person targets share."""
+    persons = table[(table["type"] == "person") & (table["kind"] == "person")]
+    owners: dict[str, dict[str, str]] = {}
+    inner: set[str] = set()
+    for target, alias, country in zip(
+        persons["target"], persons["alias"], persons["country"], strict=True
+    ):
+        words = alias.split()
+        inner.update(words[:-1])
+        last = words[-1]
+        simple = all(w[:1].isupper() for w in words) and words[-2:-1] != ["Al"]
+        if len(words) > 1 and simple and len(last) >= 3 and last.isalpha() and last.istitle():
+            # Not a compound family name ("bin Hamad Al Thani"): its last word alone
+            # names no one.
+            owners.setdefault(last, {})[target] = country
+    aliases = set(table["alias"])
+    rows = [
+        {"target": target, "alias": last, "kind": "short_name", "type": "person",
+         "country": country, "note": "shared last name (derived)"}
+        for last, by_target in owners.items()
+        if len(by_target) > 1 and last not in aliases and last not in inner
+        for target, country in by_target.items()
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=list(table.columns))
 
 
 def _merged_rules(*cards: Mapping[str, Any]) -> dict[str, Any]:

@@ -5,17 +5,27 @@ case-sensitive trie of words (the lexicon engine's :class:`~framing.lexicon.Term
 so matching is one pass over the tokens. Guards drop what only looks like a mention: a
 guarded alias followed by a capitalised word that no target or role explains ("Trump
 Tower"), a person's short name or a guarded alias after another capitalised word
-("Hunter Biden", "Jaden Jordan"); neither applies in title-case headlines. A demonym or
-adjective before a language word or a name word of the card ("Spanish-speaking",
-"Indian Village") and a capital opening a dateline ("LONDON —") are no mentions either.
-A target reference followed by roles and a person or
+("Hunter Biden", "Jaden Jordan"), even at the start of a sentence when that word is a
+given name rather than a common word ("Mary Cheney said", but "But Cheney said"); neither
+applies in title-case headlines. A demonym or adjective before a language word or a name
+word of the card ("Spanish-speaking", "Indian Village") and a capital opening a dateline
+("LONDON —") are no mentions either. A target reference followed by roles and a person or
 an institution is composed into one mention ("Russian Foreign Minister Sergey Lavrov" is
 Lavrov; "Russia's Foreign Ministry" an institution mention of Russia).
+
+**Surnames.** A bare surname ("Cheney") is resolved by one rule, :func:`nearest_full_name`,
+which the source rules (:mod:`framing.sources`) share, so that mentions, sources and stance
+agree: it refers to the nearest full name ending in that surname mentioned before it
+("Liz Cheney", or "Dick Cheney" who is no target), else the first one after it; it is a
+mention of a target only if that full name is the target's. In a text that names no one
+with that surname in full, it is the gazetteer's target with that last name, if exactly
+one target has it (two targets sharing a last name are then both left out).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
@@ -25,12 +35,26 @@ import pandas as pd
 from framing.lexicon import Lexicon
 from framing.text import Document, TermTrie, Token, tokenize, word_key
 
-__all__ = ["Matcher", "Mention", "alias_key"]
+__all__ = ["Matcher", "Mention", "alias_key", "nearest_full_name"]
 
 _POSSESSIVE = frozenset({"'s", "'"})
 # Alias kinds that describe ("Indian", "Spanish") and so may open a name or name a language.
 _DESCRIBING_KINDS = frozenset({"demonym", "adjective"})
 _DATELINE_MARKS = frozenset({"—", "–", "-", "(", ","})
+
+
+def nearest_full_name(starts: Sequence[int], at: int) -> int | None:
+    """The full name a bare surname at offset ``at`` refers to: an index into ``starts``.
+
+    ``starts`` are the sorted offsets of the full names ending in that surname that the
+    text mentions. The nearest one before ``at`` wins, else the first one after it; None
+    when there is none. Shared by target mentions and source speakers, so that both
+    resolve "Cheney" to the same person.
+    """
+    if not starts:
+        return None
+    index = bisect_left(starts, at)
+    return index - 1 if index > 0 else 0
 
 
 class Mention(NamedTuple):
@@ -76,9 +100,21 @@ class Matcher:
         guarded_aliases = set(guard.get("aliases", ()))
         # a person's short name is guarded on both sides ("Trump Tower", "Hunter Biden")
         self.surname = [
-            type_ == "person" and kind == "short_name"
-            for type_, kind in zip(self.type, self.kind, strict=True)
+            type_ == "person" and kind == "short_name" and " " not in alias
+            for type_, kind, alias in zip(self.type, self.kind, aliases, strict=True)
         ]
+        # Who may own each bare surname (targets sharing a last name have a row each),
+        # and each person target's entry for it.
+        self.owners: dict[str, dict[str, int]] = defaultdict(dict)
+        for index, (alias, target) in enumerate(zip(aliases, self.target, strict=True)):
+            if self.surname[index]:
+                self.owners[alias].setdefault(target, index)
+        # The surname of each person's full name: its last word.
+        self.full_name_of = {
+            index: alias.split()[-1]
+            for index, alias in enumerate(aliases)
+            if self.type[index] == "person" and self.kind[index] == "person" and " " in alias
+        }
         self.guarded = [
             kind in guarded_kinds or alias in guarded_aliases or surname
             for kind, alias, surname in zip(self.kind, aliases, self.surname, strict=True)
@@ -90,6 +126,8 @@ class Matcher:
         self.language_words = frozenset(w.lower() for w in guard.get("language_words", ()))
         self.describing = [kind in _DESCRIBING_KINDS for kind in self.kind]
         self.capital = [kind == "capital" for kind in self.kind]
+        # Words capitalised only because they open a sentence ("But Cheney said").
+        self.openers = frozenset(str(word).lower() for word in guard.get("sentence_openers", ()))
         roles = {
             category: sorted({alias_key(term) for term in terms})
             for category, terms in (rules.get("roles") or {}).items()
@@ -111,19 +149,28 @@ class Matcher:
         starts = {first for first, _, _ in raw}
         ends = {last for _, last, _ in raw} | {role_last for role_last, _ in roles.values()}
         headlines = _title_case_sentences(tokens)
-        kept = [
-            (first, last, entry)
-            for first, last, entry in raw
-            if not (
-                self.guarded[entry] and self._blocked(tokens, last + 1, starts, roles, headlines)
-            )
-            and not (
-                (self.surname[entry] or self.left_guarded[entry])
-                and self._other_person(tokens, first, ends, headlines)
-            )
-            and not (self.describing[entry] and self._part_of_name(tokens, last))
-            and not (self.capital[entry] and _dateline(tokens, first, last))
-        ]
+        lowercase = {t.key for t in tokens if t.text[:1].islower()}
+        common = lowercase | self.openers
+        full_names: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
+        kept = []
+        for first, last, entry in raw:
+            if self.guarded[entry] and self._blocked(tokens, last + 1, starts, roles, headlines):
+                continue
+            if (self.surname[entry] or self.left_guarded[entry]) and self._other_person(
+                tokens, first, ends, headlines, common
+            ):
+                # someone else's full name: a later bare surname may be theirs
+                if self.surname[entry]:
+                    full_names[self.alias[entry]].append((tokens[first - 1].start, None))
+                continue
+            if self.describing[entry] and self._part_of_name(tokens, last):
+                continue
+            if self.capital[entry] and _dateline(tokens, first, last):
+                continue
+            if entry in self.full_name_of:
+                full_names[self.full_name_of[entry]].append((tokens[first].start, entry))
+            kept.append((first, last, entry))
+        kept = self._resolve_surnames(kept, tokens, full_names)
         by_first = {first: (first, last, entry) for first, last, entry in kept}
         found: list[Mention] = []
         k = 0
@@ -181,21 +228,58 @@ class Matcher:
             word = following[1]
         return word.key in self.language_words or word.text in self.name_words
 
+    def _resolve_surnames(
+        self,
+        kept: list[tuple[int, int, int]],
+        tokens: Sequence[Token],
+        full_names: Mapping[str, list[tuple[int, int | None]]],
+    ) -> list[tuple[int, int, int]]:
+        """Bare surnames resolved by :func:`nearest_full_name`; the rest as they are.
+
+        A surname whose full name is no target's is dropped, as is one that the text never
+        names in full and that several targets share.
+        """
+        resolved = []
+        starts = {surname: [start for start, _ in named] for surname, named in full_names.items()}
+        for first, last, entry in kept:
+            if not self.surname[entry]:
+                resolved.append((first, last, entry))
+                continue
+            surname = self.alias[entry]
+            named = full_names.get(surname, [])
+            index = nearest_full_name(starts.get(surname, []), tokens[first].start)
+            if index is not None:
+                owner = named[index][1]
+                target = None if owner is None else self.target[owner]
+                entry = self.owners[surname].get(target, -1) if target is not None else -1
+            elif len(self.owners[surname]) != 1:
+                entry = -1
+            if entry >= 0:
+                resolved.append((first, last, entry))
+        return resolved
+
     @staticmethod
     def _other_person(
-        tokens: Sequence[Token], first: int, ends: set[int], headlines: set[int]
+        tokens: Sequence[Token],
+        first: int,
+        ends: set[int],
+        headlines: set[int],
+        common: set[str],
     ) -> bool:
         """A short name after a capitalised word is someone else's ("Hunter Biden").
 
         Unless that word ends a target or a role ("Foreign Minister Lavrov", "Mr Lavrov"),
-        begins the sentence ("But Lavrov") or the sentence is a headline.
+        is a ``common`` word that begins the sentence ("But Lavrov": a word the text also
+        writes in lower case, or one of the card's ``guard.sentence_openers``) or the
+        sentence is a headline.
         """
         before = first - 1
-        if before < 1 or tokens[before].sentence_id != tokens[first].sentence_id:
-            return False
-        if tokens[before - 1].sentence_id != tokens[before].sentence_id:
+        if before < 0 or tokens[before].sentence_id != tokens[first].sentence_id:
             return False
         word = tokens[before].text
+        opens = before == 0 or tokens[before - 1].sentence_id != tokens[before].sentence_id
+        if opens and tokens[before].key in common:
+            return False
         return (
             word[:1].isupper()
             and word.isalpha()

@@ -16,6 +16,7 @@ from framing.text.matching import (
     term_words,
 )
 from framing.text.segmentation import (
+    MAX_SENTENCE_TOKENS,
     NEGATORS,
     Document,
     Quote,
@@ -32,6 +33,7 @@ from framing.text.segmentation import (
 from framing.text.sentiment import SpanSentiment, vader, word_valence
 
 __all__ = [
+    "MAX_SENTENCE_TOKENS",
     "NEGATORS",
     "Context",
     "Document",

@@ -49,7 +49,9 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteS
       opens with a quotation mark (the convention for quotes over several paragraphs);
       otherwise it ends with its paragraph (``closed=False``);
     - a closing mark may close an outer quote over unclosed single marks inside it, and
-      single marks that never close are apostrophes ('90s, rock 'n' roll), not quotes.
+      single marks that never close are apostrophes ('90s, rock 'n' roll), not quotes;
+    - a doubled mark (``""like this""``, CSV-style escaping) counts as one: the quote
+      spans the inner marks, so that its content holds no quotation mark.
 
     ``paragraph_id`` is the paragraph where the quote opens; ``depth`` counts the quotes
     around it.
@@ -79,20 +81,28 @@ def _scan_paragraph(
     reopened: bool,
 ) -> tuple[list[tuple[int, int, int, bool]], list[tuple[str, int, int]]]:
     closed = []
+    skip_to = start
     for match in _QUOTE_CHARS.finditer(text, start, end):
         mark, at = match.group(), match.start()
+        if at < skip_to:
+            continue  # the second mark of a doubled pair
+        # A doubled mark (CSV-style ""escaping"") is one mark: a quote opens after the
+        # pair and closes before it, so its content holds no quotation mark.
+        doubled = at + 1 < end and text[at + 1] == mark
+        last = at + 1 if doubled else at
+        skip_to = last + 1
         if reopened and at == start:
             continue  # the mark that reopens a quote carried over from the last paragraph
         before = text[at - 1] if at > start else " "
-        after = text[at + 1] if at + 1 < end else " "
+        after = text[last + 1] if last + 1 < end else " "
         index = _closing_index(stack, mark, before, after)
         if index is not None:
             opening, opened_at, pid = stack[index]
             del stack[index:]
-            if opening not in _SINGLE or at - opened_at > 2:  # rock 'n' roll is no quote
+            if at - opened_at > (2 if opening in _SINGLE else 1):  # rock 'n' roll, "" are none
                 closed.append((opened_at, at + 1, pid, True))
-        elif mark in _PAIRS and _can_open(mark, before, after):
-            stack.append((mark, at, paragraph_id))
+        elif mark in _PAIRS and _can_open(mark, before, after) and (after.isalnum() or not doubled):
+            stack.append((mark, last, paragraph_id))
     return closed, stack
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -18,6 +18,7 @@ from framing.text.quotes import find_quotes
 from framing.text.sentences import sentence_spans
 
 __all__ = [
+    "MAX_SENTENCE_TOKENS",
     "Document",
     "Quote",
     "Sentence",
@@ -124,31 +125,57 @@ class Document:
     tokens: tuple[Token, ...]
     quotes: tuple[Quote, ...]
     n_words: int  # word tokens (punctuation excluded), as :func:`is_word` counts them
+    # Lookup tables for sentence_at and quote_at (bisection, not a scan per call).
+    _sentence_starts: list[int] = field(init=False, repr=False, compare=False)
+    _content_starts: list[int] = field(init=False, repr=False, compare=False)
+    _parents: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_sentence_starts", [s.start for s in self.sentences])
+        object.__setattr__(self, "_content_starts", [q.content.start for q in self.quotes])
+        object.__setattr__(self, "_parents", _enclosing(self.quotes))
 
     def sentence_at(self, offset: int) -> int:
         """Id of the sentence containing ``offset`` (between sentences, the one before)."""
-        starts = [s.start for s in self.sentences]
-        return max(bisect_right(starts, offset) - 1, 0) if self.sentences else -1
+        return max(bisect_right(self._sentence_starts, offset) - 1, 0) if self.sentences else -1
 
     def quote_at(self, start: int, end: int) -> Quote | None:
-        """The innermost quote whose content contains ``[start, end)``, if any."""
-        found = None
-        for quote in self.quotes:
-            content = quote.content
-            if (
-                content.start <= start
-                and end <= content.end
-                and (found is None or quote.depth > found.depth)
-            ):
-                found = quote
-        return found
+        """The innermost quote whose content contains ``[start, end)``, if any.
+
+        Quotes nest, so the innermost one is the last to open at or before ``start``
+        that contains the range, found by bisection and then walking out to the quotes
+        around it.
+        """
+        index = bisect_right(self._content_starts, start) - 1
+        while index >= 0:
+            quote = self.quotes[index]
+            if end <= quote.content.end:
+                return quote
+            index = self._parents[index]
+        return None
+
+
+def _enclosing(quotes: tuple[Quote, ...]) -> list[int]:
+    """For each quote (in text order), the index of the quote around it, or -1."""
+    parents = []
+    stack: list[int] = []
+    for index, quote in enumerate(quotes):
+        while stack and quotes[stack[-1]].end <= quote.start:
+            stack.pop()
+        parents.append(stack[-1] if stack else -1)
+        stack.append(index)
+    return parents
 
 
 def segment(text: str) -> Document:
     """Segment ``text`` into paragraphs, sentences, tokens and quotes.
 
     Paragraphs are separated by blank lines; a text without any blank line is taken to
-    have one paragraph per line (the layout of many corpora).
+    have one paragraph per line (the layout of many corpora). A sentence longer than
+    :data:`MAX_SENTENCE_TOKENS` tokens (a run of text without full stops: a list, a
+    table, a scraped blob) is cut into pieces of at most that many, after the last comma,
+    semicolon, colon or dash of each piece when it has one, so that no later stage works
+    on one enormous sentence.
     """
     paragraphs = _paragraphs(text)
     sentences: list[Sentence] = []
@@ -156,14 +183,41 @@ def segment(text: str) -> Document:
     for paragraph_id, (p_start, p_end) in enumerate(paragraphs):
         chunk = text[p_start:p_end]
         for s_start, s_end in sentence_spans(chunk):
-            sentence = Sentence(len(sentences), p_start + s_start, p_start + s_end, paragraph_id)
-            sentences.append(sentence)
-            tokens.extend(tokenize(chunk[s_start:s_end], sentence.start, sentence.id))
+            found = tokenize(chunk[s_start:s_end], p_start + s_start, len(sentences))
+            if len(found) <= MAX_SENTENCE_TOKENS:
+                sentences.append(
+                    Sentence(len(sentences), p_start + s_start, p_start + s_end, paragraph_id)
+                )
+                tokens.extend(found)
+                continue
+            for piece in _pieces(found):
+                sentence_id = len(sentences)
+                sentences.append(Sentence(sentence_id, piece[0].start, piece[-1].end, paragraph_id))
+                tokens.extend(t._replace(sentence_id=sentence_id) for t in piece)
     quotes = [Quote(*quote) for quote in find_quotes(text, paragraphs)]
     n_words = sum(1 for token in tokens if is_word(token))
     return Document(
         text, tuple(paragraphs), tuple(sentences), tuple(tokens), tuple(quotes), n_words
     )
+
+
+#: The most tokens a sentence may hold; longer runs are cut (see :func:`segment`). Real
+#: sentences stay far below it (news sentences average 20-30 words).
+MAX_SENTENCE_TOKENS = 250
+_PIECE_BREAKS = frozenset({",", ";", ":", "—", "–"})
+
+
+def _pieces(tokens: list[Token]) -> list[list[Token]]:
+    """``tokens`` of one overlong sentence in pieces of at most MAX_SENTENCE_TOKENS."""
+    pieces = []
+    first = 0
+    while len(tokens) - first > MAX_SENTENCE_TOKENS:
+        window = range(first + MAX_SENTENCE_TOKENS - 1, first + MAX_SENTENCE_TOKENS // 2, -1)
+        cut = next((i for i in window if tokens[i].key in _PIECE_BREAKS), window.start)
+        pieces.append(tokens[first : cut + 1])
+        first = cut + 1
+    pieces.append(tokens[first:])
+    return pieces
 
 
 def _paragraphs(text: str) -> list[Span]:
@@ -275,12 +329,17 @@ def clauses(tokens: tuple[Token, ...] | list[Token]) -> list[tuple[int, int]]:
 
 
 def _merge_short(pieces: list[tuple[int, int]], tokens) -> list[tuple[int, int]]:
+    # Words before each token, so that a piece's words cost one subtraction: a long run of
+    # short pieces ("((((...") merging into one must not be recounted piece by piece.
+    before = [0]
+    for token in tokens:
+        before.append(before[-1] + is_word(token))
     merged: list[tuple[int, int]] = []
     carry: int | None = None
     for first, last in pieces:
         if carry is not None:
             first, carry = carry, None
-        words = sum(1 for t in tokens[first : last + 1] if is_word(t))
+        words = before[last + 1] - before[first]
         same_sentence_follows = (
             last + 1 < len(tokens) and tokens[last + 1].sentence_id == tokens[first].sentence_id
         )
