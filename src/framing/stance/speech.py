@@ -17,6 +17,7 @@ contents, with every content span kept as evidence:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
@@ -76,10 +77,12 @@ def speech_signals(
         ``{"reception": [...], "voice_tone": [...]}``, the values behind each signal.
     """
     values: dict[str, list[float]] = {"reception": [], "voice_tone": []}
+    starts = sorted(mention_starts)
     for item in speech:
+        first = bisect_left(starts, item.start)  # the first mention at or after the content
         if target in (item.speaker, item.affiliation):
             signal = "voice_tone"
-        elif any(item.start <= at < item.end for at in mention_starts):
+        elif first < len(starts) and starts[first] < item.end:
             signal = "reception"
         else:
             continue
