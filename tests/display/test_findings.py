@@ -42,7 +42,8 @@ def test_a_value_is_placed_by_the_quantiles():
         "very low", "low", "typical", "typical", "high", "very high",
     ]  # fmt: skip
     assert reference.position("n_sources", 3) is None
-    assert reference_note(reference, "loaded_per_1k", 6) == "very high; typical 2.0–4.0"
+    assert reference_note(reference, "loaded_per_1k", 6) == "very high (typical: 2.0–4.0)"
+    assert reference_note(reference, "loaded_per_1k", 3) == "typical (2.0–4.0)"
 
 
 def test_a_corpus_is_its_own_reference():

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import framing
-from framing import plots
+from framing import display, plots
 from framing.article import Article
 from framing.report import write_report
 from framing.report.sections import shorten
@@ -200,7 +200,8 @@ def test_every_table_is_written_even_when_empty(hostile, tmp_path):
     mentions = (tables / "target_mentions.csv").read_text(encoding="utf-8")
     assert mentions == ",".join(hostile.target_mentions.columns) + "\n"
     html = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
-    assert "No targets mentioned." in section(html, "stance")
+    assert "No target of the gazetteer is mentioned." in section(html, "stance")
+    assert "--targets FILE" in section(html, "stance")  # and how to pass some
     assert "<details" not in section(html, "stance")
 
 
@@ -372,7 +373,8 @@ def test_seed_report(seed_analysis, tmp_path):
     assert 'data-layer="speakers"' in html
     for head in ("Loaded terms", "Sources", "Targets"):
         assert f'<li class="fr-legend-head">{head}</li>' in section(html, "text")
-    for name in ("figures", "categories", "markers", "terms", "sources", "stance", "text", "data"):
+    for name in ("summary", "figures", "categories", "markers", "terms", "sources", "stance",
+                 "text", "data"):  # fmt: skip
         assert f'<section id="{name}">' in html
     for path in EXPECTED_FILES - {"index.html"}:
         assert f'<a href="{path}">' in html
@@ -385,12 +387,61 @@ def test_seed_report(seed_analysis, tmp_path):
             assert unescape(definition) in unescape(html)
 
 
+def test_the_report_opens_with_findings_and_placed_figures(seed_analysis, tmp_path):
+    html = write_report(seed_analysis, tmp_path / "seed").read_text(encoding="utf-8")
+    header = html.split("<header>")[1].split("</header>")[0]
+    assert "sha256" not in header and "Article id" not in header  # provenance is below
+    assert html.index('<section id="summary">') < html.index('<section id="figures">')
+    summary = unescape(section(html, "summary"))
+    assert summary.count("<li>") == 3 and "loaded terms per 1,000 words" in summary
+    figures = section(html, "figures")
+    reference = display.Reference.load()
+    values = seed_analysis.summary()
+    for name in display.REFERENCE_FIGURES:
+        tile = re.search(rf'<li data-figure="{name}">(.*?)</li>', figures, re.DOTALL).group(1)
+        low, high = reference.typical(name)
+        position = reference.position(name, float(values[name]))
+        assert f'class="position pos-{position.replace(" ", "-")}">{position}<' in tile
+        shown = display.figure_text(name, low), display.figure_text(name, high)
+        assert f'<span class="typical">{shown[0]}–{shown[1]}</span>' in tile
+    assert 'href="#reference"' in figures and "PolNeAR" in figures
+    assert 'id="reference"' in section(html, "data")
+    assert str(reference.card["licence"]).split()[0] in section(html, "data")
+
+
+def test_provenance_is_in_the_footer_each_part_labelled(seed_analysis, tmp_path):
+    html = write_report(seed_analysis, tmp_path / "seed").read_text(encoding="utf-8")
+    footer = html.split("<footer>")[1].split("</footer>")[0]
+    lexicon, gazetteer = seed_analysis.meta["lexicons"]
+    assert f"<dt>Article id</dt><dd>{seed_analysis.article.id}</dd>" in footer
+    assert f"<dt>framing version</dt><dd>{framing.__version__}</dd>" in footer
+    assert f"<dt>Lexicon</dt><dd>{lexicon['name']} {lexicon['version']} · sha256 " in footer
+    assert f"<dt>Gazetteer</dt><dd>{gazetteer['name']} {gazetteer['version']} · sha256 " in footer
+    assert footer.count("<dt>Lexicon</dt>") == 1 and gazetteer["sha256"] in footer
+
+
+def test_the_stance_section_adds_up_each_score(seed_analysis, tmp_path):
+    html = write_report(seed_analysis, tmp_path / "seed").read_text(encoding="utf-8")
+    table = section(html, "stance").split('<table class="stance-sums">')[1].split("</table>")[0]
+    head = re.findall(r'<th class="num">([^<]+)</th>', table)
+    weights = seed_analysis.meta["parameters"]["stance"]["weights"]
+    assert len(head) == sum(1 for w in weights.values() if w) + 1  # each scored signal + score
+    rows = re.findall(r"<tr><td>([^<]+)</td>(.*?)</tr>", table.split("<tbody>")[1])
+    scores = seed_analysis.stance.set_index("target")["score"]
+    assert len(rows) == len(scores)
+    for target, cells in rows:
+        values = [float(v) for v in re.findall(r'<td class="num[^"]*">([-+0-9.]+)</td>', cells)]
+        *parts, score = values
+        assert score == pytest.approx(scores[unescape(target)], abs=5e-4)
+        assert sum(parts) == pytest.approx(score, abs=1e-3 * len(parts))  # rounding only
+
+
 def test_markers_have_their_own_section_and_figures(seed_analysis, tmp_path):
     html = write_report(seed_analysis, tmp_path / "seed").read_text(encoding="utf-8")
     summary = seed_analysis.summary()
     loaded, markers = section(html, "categories"), section(html, "markers")
     assert "</span>hedge</td>" in markers and "</span>hedge</td>" not in loaded
-    assert "</span>name_calling</td>" in loaded and "</span>name_calling</td>" not in markers
+    assert "</span>name calling</td>" in loaded and "</span>name calling</td>" not in markers
     assert "epistemic markers per 1,000 words" in section(html, "figures")
     assert f"{summary['markers_per_1k']:.1f}" in section(html, "figures")
     assert "might" in markers and "might" not in section(html, "terms")

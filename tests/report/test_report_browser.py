@@ -1,8 +1,10 @@
-"""The seed report in a real headless Chromium: it renders, highlights and logs no errors."""
+"""The seed report in a real headless Chromium: it renders, highlights, logs no errors, and
+its first screen holds the findings and the headline figures with their reference ranges."""
 
 from __future__ import annotations
 
 import re
+from html import unescape
 import shutil
 import subprocess
 from pathlib import Path
@@ -101,3 +103,42 @@ def test_a_screenshot_is_produced(chromium, seed_report, tmp_path):
     assert shot.read_bytes()[:8] == PNG_MAGIC
     assert shot.stat().st_size > 20_000  # a rendered page, not a blank one
     assert page_messages(done.stderr, seed_report) == []
+
+
+#: Measures, in the browser, where the first screen's parts are; appended to a copy of the
+#: report (the report itself has no script).
+MEASURE = """<script>
+const box = (e) => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; };
+const all = (selector) => [...document.querySelectorAll(selector)].map(box);
+const out = {width: innerWidth, height: innerHeight,
+  summary: all("#summary li"), figures: all("#figures ul.headline li"),
+  positions: [...document.querySelectorAll("#figures .position")].map((e) => e.textContent),
+  ranges: all("#figures .typical"), link: all('#figures a[href="#reference"]'),
+  reference: all("#reference")};
+const pre = document.createElement("pre");
+pre.id = "measured";
+pre.textContent = JSON.stringify(out);
+document.body.appendChild(pre);
+</script>"""
+
+
+def test_the_first_screen_holds_the_summary_and_the_figures_with_their_ranges(
+    chromium, seed_report, tmp_path
+):
+    import json
+
+    measured = tmp_path / "measured"
+    shutil.copytree(seed_report.parent, measured)
+    page = measured / "index.html"
+    page.write_text(page.read_text("utf-8").replace("</body>", MEASURE + "</body>"), "utf-8")
+    dom = run_chromium(chromium, page, tmp_path, "--dump-dom", "--window-size=1300,800").stdout
+    found = json.loads(unescape(re.search(r'<pre id="measured">(.*?)</pre>', dom).group(1)))
+    assert found["width"] == 1300
+    screen = found["height"]  # the viewport, without the window's frame
+    assert len(found["summary"]) == 3  # three sentences of findings
+    assert len(found["figures"]) == len(found["ranges"]) == 5  # each figure with its range
+    assert set(found["positions"]) <= {"very low", "low", "typical", "high", "very high"}
+    for part in (*found["summary"], *found["figures"], *found["ranges"], *found["link"]):
+        assert 0 <= part["top"] < part["bottom"] <= screen, part
+    assert len(found["link"]) == 1 and found["reference"]  # the card it links to exists
+    assert found["reference"][0]["top"] > screen  # ... further down, in the data section

@@ -8,7 +8,7 @@ renders a text with its spans (as spaCy's displaCy does); ``legend`` explains th
 
 from __future__ import annotations
 
-from framing.display.findings import findings, reference_note
+from framing.display.findings import figure_text, findings, placed_figures, reference_note
 from framing.display.highlight import LAYER_NESTING, css_class, render_highlights
 from framing.display.layers import (
     LAYERS,
@@ -54,6 +54,7 @@ __all__ = [
     "category_colors",
     "css_class",
     "display_label",
+    "figure_text",
     "findings",
     "highlight_css",
     "highlight_spans",
@@ -62,6 +63,7 @@ __all__ = [
     "layers_legend_html",
     "legend_html",
     "loaded_term_spans",
+    "placed_figures",
     "quote_spans",
     "reference_note",
     "render_highlights",

@@ -9,15 +9,16 @@ The sentences are plain text: the caller escapes them.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from framing.display.reference import Reference
+from framing.display.reference import REFERENCE_FIGURES, Reference
 from framing.display.style import display_label
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["findings", "reference_note"]
+__all__ = ["figure_text", "findings", "placed_figures", "reference_note"]
 
 #: How many categories, example terms and targets a sentence names.
 _CATEGORIES, _TERMS, _TARGETS = 3, 3, 3
@@ -59,13 +60,48 @@ def findings(
 
 
 def reference_note(reference: Reference, figure: str, value: float) -> str:
-    """``"very high; typical 5.1–16.5"``: where ``value`` falls among the reference's
+    """``"very high (typical: 5.1–16.5)"``: where ``value`` falls among the reference's
     articles, and their middle half ("" when the reference lacks the figure)."""
     typical = reference.typical(figure)
     if typical is None:
         return ""
-    low, high = (_figure_text(figure, v) for v in typical)
-    return f"{reference.position(figure, value)}; typical {low}–{high}"
+    low, high = (figure_text(figure, v) for v in typical)
+    position = reference.position(figure, value) or "not placed"
+    if position == "typical":
+        return f"typical ({low}–{high})"
+    return f"{position} (typical: {low}–{high})"
+
+
+def placed_figures(values: Mapping[str, Any], reference: Reference) -> list[dict[str, str]]:
+    """The headline figures of :data:`REFERENCE_FIGURES`, each placed in ``reference``.
+
+    Parameters
+    ----------
+    values : mapping
+        The figures, e.g. ``Analysis.summary()``.
+    reference : Reference
+
+    Returns
+    -------
+    list of dict
+        Per figure: ``figure`` (its summary name), ``label`` (how it reads), ``value``
+        (as text), ``position`` ("very high", "typical", ...; "" when the reference lacks
+        the figure) and ``typical`` (the reference's middle half as text, or "").
+    """
+    rows = []
+    for figure, label in REFERENCE_FIGURES.items():
+        value = float(values.get(figure, math.nan))
+        typical = reference.typical(figure)
+        rows.append(
+            {
+                "figure": figure,
+                "label": label,
+                "value": figure_text(figure, value),
+                "position": reference.position(figure, value) or "",
+                "typical": "–".join(figure_text(figure, v) for v in typical) if typical else "",
+            }
+        )
+    return rows
 
 
 def _loaded_sentence(
@@ -133,12 +169,13 @@ def _placed(reference: Reference, figure: str, value: float, context: str) -> st
     typical = reference.typical(figure)
     if typical is None:
         return ""
-    low, high = (_figure_text(figure, v) for v in typical)
+    low, high = (figure_text(figure, v) for v in typical)
     where = f"{reference.position(figure, value)}{f' {context}' if context else ''}"
     return f" — {where} ({reference.name.split(':', 1)[0]}'s middle half: {low}–{high})"
 
 
-def _figure_text(figure: str, value: float) -> str:
+def figure_text(figure: str, value: float) -> str:
+    """A figure of :data:`REFERENCE_FIGURES` as it is shown: ``44.4``, ``14%``, ``4``."""
     if math.isnan(value):
         return "n/a"
     if figure.endswith("_share"):

@@ -19,7 +19,7 @@ import json
 import math
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -39,6 +39,7 @@ REFERENCE_FIGURES = {
 }
 _QUANTILES = (0.1, 0.25, 0.5, 0.75, 0.9)
 _FILE = "reference.json"
+_CARD = "reference.yaml"
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,15 @@ class Reference:
     quantiles : dict
         ``{figure: [p10, p25, p50, p75, p90]}`` for the figures of
         :data:`REFERENCE_FIGURES`.
+    card : dict
+        What the reports say about it: ``what``, ``corpus``, ``method``, ``licence``,
+        ``caveats`` (the packaged card, ``reference.yaml``), or as much of it as known.
     """
 
     name: str
     n_articles: int
     quantiles: Mapping[str, Sequence[float]]
+    card: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> Reference:
@@ -65,15 +70,17 @@ class Reference:
         return _packaged()
 
     @classmethod
-    def from_articles(cls, articles: Any, name: str) -> Reference:
+    def from_articles(
+        cls, articles: Any, name: str, card: Mapping[str, Any] | None = None
+    ) -> Reference:
         """A reference from an ``articles`` table (``CorpusAnalysis.articles``) or any
-        rows with the figures as columns."""
+        rows with the figures as columns; ``card`` describes them (``{"what": ...}``)."""
         quantiles = {
             figure: _quantiles([float(v) for v in articles[figure] if not _missing(v)])
             for figure in REFERENCE_FIGURES
             if figure in articles
         }
-        return cls(name=name, n_articles=len(articles), quantiles=quantiles)
+        return cls(name=name, n_articles=len(articles), quantiles=quantiles, card=card or {})
 
     def typical(self, figure: str) -> tuple[float, float] | None:
         """The middle half of the articles (25th to 75th percentile), if known."""
@@ -118,8 +125,12 @@ def _missing(value: Any) -> bool:
 
 @cache
 def _packaged() -> Reference:
-    data = json.loads(resources.files("framing.display").joinpath(_FILE).read_text("utf-8"))
-    return Reference(data["name"], data["n_articles"], data["quantiles"])
+    import yaml
+
+    folder = resources.files("framing.display")
+    data = json.loads(folder.joinpath(_FILE).read_text("utf-8"))
+    card = yaml.safe_load(folder.joinpath(_CARD).read_text("utf-8"))
+    return Reference(data["name"], data["n_articles"], data["quantiles"], card)
 
 
 def _payload(reference: Reference) -> str:

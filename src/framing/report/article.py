@@ -209,11 +209,24 @@ def _render_html(res: Analysis, tables: dict[str, pd.DataFrame], svgs: dict[str,
     article = res.article
     spans = display.highlight_spans(res.loaded_terms, res.sources, res.target_mentions)
     summary = res.summary()
+    reference = display.Reference.load()
+    found = display.findings(
+        summary,
+        tables["category_frequencies"],
+        tables["term_frequencies"],
+        tables["words_per_speaker"],
+        tables["stance"],
+        reference,
+    )
     context = {
         "title": article.title or "Untitled article",
-        "metadata": _metadata_rows(res),
+        "byline": _byline(res),
+        "findings": found,
+        "headline": display.placed_figures(summary, reference),
+        "counts": _counts(summary, len(tables["stance"])),
+        "reference": _reference_card(reference),
+        "provenance": _provenance_rows(res, reference),
         "parameters": json.dumps(res.meta.get("parameters", {}), sort_keys=True, default=str),
-        "figures": _headline_figures(summary, len(tables["stance"])),
         **_loaded_sections(tables["category_frequencies"], tables["term_frequencies"]),
         "svg": {name: Markup(inline_svg(svg)) for name, svg in svgs.items()},
         "css": Markup(display.stylesheet(res.lexicon.categories)),
@@ -221,48 +234,78 @@ def _render_html(res: Analysis, tables: dict[str, pd.DataFrame], svgs: dict[str,
         "highlighted": Markup(display.render_highlights(article.text, spans)),
         "root_class": display.ROOT_CLASS,
         "sources": sources_section(tables["sources"], tables["words_per_speaker"], res.n_words),
-        "stance": stance_section(tables["stance"], tables["stance_evidence"]),
+        "stance": stance_section(
+            tables["stance"],
+            tables["stance_evidence"],
+            weights=(res.meta.get("parameters", {}).get("stance") or {}).get("weights"),
+        ),
         "files": _file_list(),
         "version": res.meta.get("framing_version", ""),
     }
     return environment().get_template("report.html.j2").render(**context)
 
 
-def _metadata_rows(res: Analysis) -> list[tuple[str, str]]:
+def _byline(res: Analysis) -> list[tuple[str, str]]:
+    """Outlet, author, date and URL: what the reader needs to place the article."""
     article = res.article
     rows = [
         ("Outlet", article.outlet),
         ("Author", article.author),
         ("Published", article.published),
         ("URL", article.url),
-        ("Article id", article.id),
-        ("framing version", res.meta.get("framing_version")),
     ]
-    for lexicon in res.meta.get("lexicons", []):
-        rows.append(
-            (
-                "Lexicon",
-                f"{lexicon.get('name')} {lexicon.get('version')} · sha256 {lexicon.get('sha256')}",
-            )
-        )
     return [(label, str(value)) for label, value in rows if value not in (None, "")]
 
 
-def _headline_figures(summary: pd.Series, n_targets: int) -> list[tuple[str, str]]:
+def _provenance_rows(res: Analysis, reference: display.Reference) -> list[tuple[str, str]]:
+    """What the figures were made with, for the footer: the article's id, framing's
+    version, the lexicon and gazetteer (name, version, hash) and the reference."""
+    rows = [
+        ("Article id", res.article.id),
+        ("framing version", res.meta.get("framing_version")),
+    ]
+    for part in res.meta.get("lexicons", []):
+        # analyze() records the lexicon, then the gazetteer of the targets.
+        label = "Lexicon" if part.get("sha256") == res.lexicon.sha256 else "Gazetteer"
+        rows.append(
+            (label, f"{part.get('name')} {part.get('version')} · sha256 {part.get('sha256')}")
+        )
+    card = reference.card
+    version = f"{card.get('name', 'reference')} {card.get('version', '')}".strip()
+    rows.append(
+        ("Reference", f"{version} · sha256 {card['sha256']}" if "sha256" in card else version)
+    )
+    return [(label, str(value)) for label, value in rows if value not in (None, "")]
+
+
+def _counts(summary: pd.Series, n_targets: int) -> list[tuple[str, str]]:
+    """The article's plain counts, shown under the headline figures."""
+
     def whole(key: str) -> str:
         return f"{int(summary.get(key, 0)):,}"
 
     return [
-        ("words", whole("n_words")),
-        ("sentences", whole("n_sentences")),
-        ("paragraphs", whole("n_paragraphs")),
-        ("loaded terms", whole("n_loaded")),
-        ("loaded terms per 1,000 words", f"{float(summary.get('loaded_per_1k', 0.0)):.1f}"),
-        ("epistemic markers per 1,000 words", f"{float(summary.get('markers_per_1k', 0.0)):.1f}"),
-        ("quotes", whole("n_quotes")),
-        ("share of words quoted", f"{100 * float(summary.get('quoted_share', 0.0)):.0f}%"),
-        ("targets", f"{n_targets:,}"),
+        (whole("n_words"), "words"),
+        (whole("n_sentences"), "sentences"),
+        (whole("n_paragraphs"), "paragraphs"),
+        (whole("n_loaded"), "loaded terms"),
+        (whole("n_markers"), "epistemic markers"),
+        (whole("n_quotes"), "direct quotes"),
+        (f"{n_targets:,}", "targets"),
     ]
+
+
+def _reference_card(reference: display.Reference) -> dict[str, Any]:
+    """The reference's name, size and card, for the data section the figures link to."""
+    card = reference.card
+    fields = (("what", "What"), ("corpus", "Corpus"), ("method", "Method"),
+              ("licence", "Licence"), ("caveats", "Caveats"))  # fmt: skip
+    return {
+        "name": reference.name,
+        "short": reference.name.split(":", 1)[0],
+        "n_articles": f"{reference.n_articles:,}",
+        "rows": [(label, " ".join(str(card[key]).split())) for key, label in fields if key in card],
+    }
 
 
 def _loaded_sections(categories: pd.DataFrame, terms: pd.DataFrame) -> dict[str, Any]:
@@ -270,17 +313,29 @@ def _loaded_sections(categories: pd.DataFrame, terms: pd.DataFrame) -> dict[str,
     loaded_terms = terms[terms["kind"] == "loaded"]
     return {
         "categories": _category_rows(categories[categories["kind"] == "loaded"]),
-        "terms": loaded_terms.head(TOP_TERMS_TABLE).to_dict("records"),
+        "terms": _term_rows(loaded_terms.head(TOP_TERMS_TABLE)),
         "n_terms": len(loaded_terms),
         "markers": _category_rows(categories[categories["kind"] == "marker"]),
-        "marker_terms": terms[terms["kind"] == "marker"].head(TOP_TERMS_TABLE).to_dict("records"),
+        "marker_terms": _term_rows(terms[terms["kind"] == "marker"].head(TOP_TERMS_TABLE)),
     }
+
+
+def _term_rows(terms: pd.DataFrame) -> list[dict[str, Any]]:
+    return [
+        {
+            "term": display.display_label(row["term"]),
+            "category": display.display_label(row["category"]),
+            "count": int(row["count"]),
+            "forms": row["forms"],
+        }
+        for row in terms.to_dict("records")
+    ]
 
 
 def _category_rows(frequencies: pd.DataFrame) -> list[dict[str, Any]]:
     return [
         {
-            "category": row["category"],
+            "category": display.display_label(row["category"]),
             "css_class": display.css_class(row["category"]),
             "definition": row.get("definition") or "",
             "count": int(row["count"]),

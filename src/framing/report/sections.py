@@ -7,10 +7,12 @@ Each function turns tables into plain rows of text for ``templates/_sources.html
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from framing.display import signed
 from framing.schema import SOURCE_KIND_LABELS
+from framing.stance import DEFAULT_WEIGHTS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -149,7 +151,11 @@ def _probabilities(item: dict[str, Any]) -> str:
     return " / ".join(f"{float(item[k]):.2f}" for k in ("p_negative", "p_neutral", "p_positive"))
 
 
-def stance_section(stance: pd.DataFrame, evidence: pd.DataFrame) -> dict[str, Any]:
+def stance_section(
+    stance: pd.DataFrame,
+    evidence: pd.DataFrame,
+    weights: Mapping[str, float] | None = None,
+) -> dict[str, Any]:
     """The "Stance toward targets" section: one row per target and its evidence.
 
     Parameters
@@ -158,6 +164,9 @@ def stance_section(stance: pd.DataFrame, evidence: pd.DataFrame) -> dict[str, An
         ``Analysis.stance``, in the order to list the targets.
     evidence : pandas.DataFrame
         ``Analysis.stance_evidence``.
+    weights : mapping, optional
+        The signals' weights the scores were made with (``StanceOptions.weights``, as
+        recorded in ``Analysis.meta``); by default :data:`framing.stance.DEFAULT_WEIGHTS`.
 
     Returns
     -------
@@ -166,8 +175,10 @@ def stance_section(stance: pd.DataFrame, evidence: pd.DataFrame) -> dict[str, An
         ``targets`` (per target, its evidence grouped by signal: ``name``, ``total`` (the
         group's contribution) and ``rows`` of ``sentence``, ``text``, ``value``,
         ``contribution``, ``probabilities``, ``drivers``; and ``sum``, the contributions
-        added up, equal to the score), ``signals`` (name, definition) and ``columns``
-        (the signal columns' names).
+        added up, equal to the score), ``signals`` (name, definition), ``columns``
+        (the signal columns' names), ``weights`` (name, weight) and ``sums`` (per target,
+        each scored signal's contributions added up, and the score: ``columns`` and
+        ``rows``).
     """
     rows = []
     targets = []
@@ -188,7 +199,6 @@ def stance_section(stance: pd.DataFrame, evidence: pd.DataFrame) -> dict[str, An
                 "interval": interval,
                 "signals": [_number(record[name]) for name in _TABLE_SIGNALS],
                 "voice_share": _number(record["voice_share"], percent=True),
-                "n_evidence": int(record["n_evidence"]),
                 "low_evidence": low,
             }
         )
@@ -230,4 +240,37 @@ def stance_section(stance: pd.DataFrame, evidence: pd.DataFrame) -> dict[str, An
         )
     signals = [(_SIGNAL_NAMES[name], text) for name, text in SIGNAL_DEFINITIONS.items()]
     columns = [_SIGNAL_NAMES[name] for name in _TABLE_SIGNALS]
-    return {"rows": rows, "targets": targets, "signals": signals, "columns": columns}
+    weights = {**DEFAULT_WEIGHTS, **(weights or {})}
+    return {
+        "rows": rows,
+        "targets": targets,
+        "signals": signals,
+        "columns": columns,
+        "weights": [(_SIGNAL_NAMES.get(n, n), f"{float(w):g}") for n, w in weights.items()],
+        "sums": _contribution_sums(stance, evidence, weights),
+    }
+
+
+def _contribution_sums(
+    stance: pd.DataFrame, evidence: pd.DataFrame, weights: Mapping[str, float]
+) -> dict[str, Any]:
+    """Per target, the contributions of each scored signal added up: the row sums to the
+    score, so the score can be checked from the page."""
+    scored = [name for name, weight in weights.items() if weight]
+    totals = evidence.groupby(["target", "signal"])["contribution"].sum()
+    rows = []
+    for record in stance.to_dict("records"):
+        target = str(record["target"])
+        cells = [
+            f"{float(totals[(target, name)]):+.3f}" if (target, name) in totals.index else "—"
+            for name in scored
+        ]
+        score = float(record["score"])
+        rows.append(
+            {
+                "target": target,
+                "cells": cells,
+                "score": "—" if math.isnan(score) else f"{score:+.3f}",
+            }
+        )
+    return {"columns": [_SIGNAL_NAMES.get(n, n) for n in scored], "rows": rows}
