@@ -1,8 +1,13 @@
 """The ``framing`` command: reports and tables from the command line.
 
-    framing report [PATH ...] [--out DIR] [--lexicon LEXICON]
-    framing analyze PATH ... [--out FILE.csv|FILE.parquet] [--table NAME] [--lexicon LEXICON]
+    framing report [PATH ...] [--out DIR] [--targets FILE] [--target NAME ...] [--lexicon LEXICON]
+    framing report --corpus SOURCE [--by COLUMN] [--out DIR] [--targets FILE] ...
+    framing analyze PATH ... [--out FILE.csv|FILE.parquet] [--table NAME] [--targets FILE] ...
     framing lexicon [NAME]
+
+Without ``--targets`` or ``--target``, stance is measured toward the packaged gazetteer's
+countries, leaders and organisations; when some articles mention none of them, a warning
+says how many do and how to pass targets.
 
 Errors in what the user passed (a missing file, an undecodable article, a malformed
 lexicon) are reported as one sentence on stderr, without a traceback. Exit status: 0 all
@@ -28,12 +33,22 @@ from framing.article import slugify, unique_slugs
 from framing.errors import FramingError, ReadError
 from framing.io import atomic_paths, csv_text
 from framing.lexicon import Lexicon
+from framing.targets import Gazetteer
 
 log = logging.getLogger("framing")
 
 DEFAULT_ARTICLE = Path("data/articles/lavrov-military-diplomacy.txt")
 SINGLE_ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 TABLES = ("articles", "loaded_terms", "sources", "stance", "stance_evidence", "errors")
+DEFAULT_BY = "outlet"
+#: Why a table that ``framing analyze --table`` writes may have no rows.
+_EMPTY_BECAUSE = {
+    "loaded_terms": "no loaded term of the lexicon was found",
+    "sources": "no quote, attribution or source reference was found",
+    "stance": "no article mentions a target",
+    "stance_evidence": "no article mentions a target",
+    "errors": "every article was analysed",
+}
 
 
 class UsageError(Exception):
@@ -47,6 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s"
     )
+    # The command gives its own advice on targets (with its options); the library's, which
+    # names targets=, would say the same again.
+    logging.getLogger("framing").addFilter(_drop_targets_hint)
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         return args.run(args)
@@ -64,6 +82,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     finally:
         signal.signal(signal.SIGTERM, previous)
+        logging.getLogger("framing").removeFilter(_drop_targets_hint)
+
+
+def _drop_targets_hint(record: logging.LogRecord) -> bool:
+    return getattr(record, "hint", None) != "targets"
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -77,27 +100,37 @@ def _parser() -> argparse.ArgumentParser:
         description="Measure how news and opinion articles frame their subject.",
     )
     parser.add_argument("--version", action="version", version=f"framing {framing.__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what is read and written")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     report = commands.add_parser(
         "report",
-        help="write an HTML report per article",
-        description="Write reports/<slug>/index.html (with figures and CSV tables) per article. "
-        f"With no PATH, the seed article {DEFAULT_ARTICLE}.",
+        help="write an HTML report per article, or one for a corpus",
+        description="Write DIR/<slug>/index.html (with figures and CSV tables) per article; "
+        f"with no PATH, for the seed article {DEFAULT_ARTICLE}. With --corpus, one report "
+        "comparing the corpus's groups in DIR/<corpus name>/, linking to a report per "
+        "article in DIR/<corpus name>/article/<slug>/.",
     )
     report.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders or globs")
     report.add_argument(
         "--corpus",
         metavar="SOURCE",
-        help="a corpus (folder, glob, .jsonl/.csv/.parquet): one report comparing its groups, "
-        "linking to a report per article, in DIR/<source name>/",
+        help="a corpus (folder, glob, .jsonl/.csv/.parquet) to report on as a whole",
     )
-    report.add_argument("--by", default="outlet", help="the column to compare by (with --corpus)")
     report.add_argument(
-        "--out", type=Path, default=Path("reports"), help="parent folder of the reports"
+        "--by",
+        metavar="COLUMN",
+        help=f"with --corpus: the column to compare by, e.g. outlet, author, published or a "
+        f"metadata column of the corpus (default: {DEFAULT_BY})",
     )
-    _add_lexicon_option(report)
+    report.add_argument(
+        "--out",
+        type=Path,
+        default=Path("reports"),
+        metavar="DIR",
+        help="parent folder of the reports (default: %(default)s)",
+    )
+    _add_analysis_options(report)
     report.set_defaults(run=_run_report)
 
     analyze = commands.add_parser(
@@ -109,18 +142,45 @@ def _parser() -> argparse.ArgumentParser:
         "figures) is printed as CSV.",
     )
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
-    analyze.add_argument("--out", type=Path, help="FILE.csv or FILE.parquet")
+    analyze.add_argument(
+        "--out", type=Path, metavar="FILE", help="FILE.csv or FILE.parquet (default: stdout)"
+    )
     analyze.add_argument("--table", choices=TABLES, help="write only this table")
-    _add_lexicon_option(analyze)
+    _add_analysis_options(analyze)
     analyze.set_defaults(run=_run_analyze)
 
-    lexicon = commands.add_parser("lexicon", help="describe a lexicon and its categories")
-    lexicon.add_argument("name", nargs="?", default="loaded", help="packaged name or file path")
+    lexicon = commands.add_parser(
+        "lexicon",
+        help="describe a lexicon and its categories",
+        description="Print a lexicon's name, version, size and licence, then each category "
+        "with its number of terms and its definition.",
+    )
+    lexicon.add_argument(
+        "name",
+        nargs="?",
+        default="loaded",
+        help="a packaged lexicon's name or a CSV/YAML lexicon file (default: %(default)s)",
+    )
     lexicon.set_defaults(run=_run_lexicon)
     return parser
 
 
-def _add_lexicon_option(parser: argparse.ArgumentParser) -> None:
+def _add_analysis_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--targets",
+        type=Path,
+        metavar="FILE",
+        help="a gazetteer CSV of the targets to measure stance toward (columns target, alias; "
+        "optional kind, type, country, note; see data/demo/targets.csv): they replace the "
+        "packaged gazetteer's",
+    )
+    parser.add_argument(
+        "--target",
+        action="append",
+        metavar="NAME",
+        help="a target by name (repeat for several; a packaged target brings its aliases, "
+        "a person's last name also counts); added to those of --targets",
+    )
     parser.add_argument(
         "--lexicon",
         default=None,
@@ -128,11 +188,45 @@ def _add_lexicon_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _targets(args: argparse.Namespace) -> Gazetteer | list[str] | None:
+    """What ``--targets`` and ``--target`` ask for, as ``targets=`` (None: the packaged
+    gazetteer)."""
+    names = list(args.target or [])
+    if args.targets is None:
+        return names or None
+    gazetteer = Gazetteer.from_csv(args.targets)  # one clear sentence if it is not a gazetteer
+    return gazetteer.extend(names) if names else gazetteer
+
+
+def _warn_about_targets(n_mentioning: int, n_articles: int, targets: object, what: str) -> None:
+    """Say on stderr how many articles mention a target, when some (or, with targets given,
+    all) mention none, and how to pass targets."""
+    if n_mentioning == n_articles or (targets is not None and n_mentioning):
+        return
+    of = "the targets given" if targets is not None else "the packaged gazetteer"
+    if n_articles == 1:
+        counted = f"{what} mentions no target of {of}, so its stance section is empty"
+    else:
+        counted = f"{n_mentioning} of {n_articles:,} articles mention a target of {of}"
+    print(
+        f"framing: warning: {counted}; to measure stance toward others, pass --targets FILE "
+        "(a CSV with the columns target and alias, like data/demo/targets.csv) or --target "
+        "NAME (repeated for several).",
+        file=sys.stderr,
+    )
+
+
 def _run_report(args: argparse.Namespace) -> int:
     if args.corpus:
         return _run_corpus_report(args)
+    if args.by is not None:
+        raise UsageError("--by compares the groups of a corpus: pass it with --corpus SOURCE.")
     lexicon = resolve_lexicon(args.lexicon)
-    results, skipped = _analyses(args.paths or [_default_article()], lexicon)
+    targets = _targets(args)
+    results, skipped = _analyses(args.paths or [_default_article()], lexicon, targets)
+    mentioning = sum(bool((r.stance["mentions"] > 0).any()) for r in results)
+    if results:
+        _warn_about_targets(mentioning, len(results), targets, _source(results[0]))
     # One folder per input: names that slugify alike get -2, -3, ... as in corpus reports.
     first_with: dict[str, Analysis] = {}
     for result, slug in zip(results, unique_slugs(r.article.slug for r in results), strict=True):
@@ -161,25 +255,38 @@ def _run_corpus_report(args: argparse.Namespace) -> int:
     if args.paths:
         raise UsageError("pass either article paths or --corpus, not both.")
     lexicon = resolve_lexicon(args.lexicon)
-    corpus = _corpus(args.corpus, lexicon)
+    targets = _targets(args)
+    corpus = _corpus(args.corpus, lexicon, targets)
     if corpus.articles.empty:
         raise UsageError(
             f"no article of {args.corpus} could be analysed (see the messages above), so "
             "there is no corpus report to write."
         )
     name = slugify(Path(args.corpus).stem) or "corpus"
-    print(write_corpus_report(corpus, args.out / name, by=args.by, source=args.corpus,
-                              lexicon=lexicon))  # fmt: skip
+    index = write_corpus_report(
+        corpus,
+        args.out / name,
+        by=args.by or DEFAULT_BY,
+        source=args.corpus,
+        lexicon=lexicon,
+        progress=sys.stderr.isatty(),
+    )
+    print(index)
     return 1 if len(corpus.errors) else 0
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
     if args.out is not None and args.out.suffix.lower() not in {".csv", ".parquet"}:
         raise UsageError(f"--out {args.out} must end in .csv or .parquet.")
-    corpus = _corpus(args.paths, resolve_lexicon(args.lexicon))
+    corpus = _corpus(args.paths, resolve_lexicon(args.lexicon), _targets(args))
     if corpus.articles.empty:
         raise UsageError("no article could be analysed; see the messages above.")
     tables = {name: getattr(corpus, name) for name in ([args.table] if args.table else TABLES)}
+    if args.table and tables[args.table].empty:
+        print(
+            f"framing: the {args.table} table is empty: {_EMPTY_BECAUSE[args.table]}.",
+            file=sys.stderr,
+        )
     if args.out is None:
         print(csv_text(tables.get("articles", next(iter(tables.values())))), end="")
         return 1 if len(corpus.errors) else 0
@@ -213,7 +320,9 @@ def _default_article() -> Path:
     raise UsageError(f"the default article {DEFAULT_ARTICLE} is not here; pass an article path.")
 
 
-def _analyses(paths: Sequence[str | Path], lexicon: Lexicon) -> tuple[list[Analysis], int]:
+def _analyses(
+    paths: Sequence[str | Path], lexicon: Lexicon, targets: object
+) -> tuple[list[Analysis], int]:
     """Analyse every article named by ``paths`` (files, folders, globs, tables).
 
     An article that cannot be read is reported on stderr and skipped; returns the
@@ -235,18 +344,26 @@ def _analyses(paths: Sequence[str | Path], lexicon: Lexicon) -> tuple[list[Analy
                 continue
         else:
             articles = framing.read_articles(str(path), on_error=skip)
-        results.extend(framing.analyze(article, lexicon=lexicon) for article in articles)
+        results.extend(
+            framing.analyze(article, targets=targets, lexicon=lexicon) for article in articles
+        )
     return results, len(skipped)
 
 
-def _corpus(source: object, lexicon: Lexicon) -> framing.CorpusAnalysis:
+def _corpus(source: object, lexicon: Lexicon, targets: object) -> framing.CorpusAnalysis:
     """Analyse a corpus with a progress bar on a terminal; each article that failed is
-    reported on stderr."""
-    corpus = framing.analyze_corpus(source, lexicon=lexicon, progress=sys.stderr.isatty())
+    reported on stderr, and a warning says how many articles mention a target."""
+    corpus = framing.analyze_corpus(
+        source, lexicon=lexicon, targets=targets, progress=sys.stderr.isatty()
+    )
     for error in corpus.errors.itertuples(index=False):
         print(
             f"framing: skipped: {error.file or error.article_id}: {error.message}", file=sys.stderr
         )
+    articles = corpus.articles
+    if len(articles):
+        mentioning = int((articles["n_targets"] > 0).sum())
+        _warn_about_targets(mentioning, len(articles), targets, str(articles["article_id"].iloc[0]))
     return corpus
 
 

@@ -1,10 +1,10 @@
-"""analyze_corpus: tables, Parquet output and resume, failures, duplicates, engines, report."""
+"""analyze_corpus: tables, Parquet output and resume, failures, duplicates, engines (the
+corpus report is tested in tests/report/test_corpus_report.py)."""
 
 from __future__ import annotations
 
 import json
 import logging
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -349,52 +349,3 @@ def test_dask_engine_rejects_a_client_of_the_wrong_type():
     pytest.importorskip("distributed")
     with pytest.raises(TypeError, match="scheduler address"):
         analyze_corpus(small_articles(1), engine="dask", client=42, progress=False)
-
-
-# --- corpus report ------------------------------------------------------------------------
-
-
-def test_corpus_report_is_self_contained_linked_and_reproducible(tmp_path):
-    from framing.report import write_corpus_report
-
-    frame = pd.DataFrame(
-        [{"text": a.text, "outlet": a.outlet, "title": a.title} for a in small_articles(3)]
-    )
-    frame.loc[0, "title"] = "<script>alert(1)</script> & co"
-    corpus = analyze_corpus(frame, n_jobs=1, progress=False)
-    index = write_corpus_report(corpus, tmp_path / "one", source=frame)
-    html = index.read_text(encoding="utf-8")
-    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
-    for external in ('src="http', 'href="http', "url(http", "@import"):
-        assert external not in html
-    links = re.findall(r'href="(articles/[^"]+)"', html)
-    assert len(links) == 3
-    for link in links:
-        assert (index.parent / link).is_file()
-    figures = {p.name for p in (index.parent / "figures").iterdir()}
-    assert {"rates.svg", "rates_by_category.svg", "log_odds-alpha.svg"} <= figures
-    again = write_corpus_report(corpus, tmp_path / "two", source=frame)
-    for path in sorted(index.parent.rglob("*")):
-        twin = again.parent / path.relative_to(index.parent)
-        assert path.is_dir() or path.read_bytes() == twin.read_bytes(), path
-
-
-def test_corpus_report_keeps_foreign_folders_and_the_old_report_on_failure(tmp_path, monkeypatch):
-    import framing.report.corpus as corpus_report
-
-    corpus = analyze_corpus(small_articles(2), n_jobs=1, progress=False)
-    index = corpus_report.write_corpus_report(corpus, tmp_path / "r")
-    before = index.read_bytes()
-    (tmp_path / "mine").mkdir()
-    (tmp_path / "mine" / "notes.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(FileExistsError):
-        corpus_report.write_corpus_report(corpus, tmp_path / "mine")
-
-    def broken(*args, **kwargs):
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr(corpus_report.plots, "rates_by_group", broken)
-    with pytest.raises(RuntimeError):
-        corpus_report.write_corpus_report(corpus, tmp_path / "r")
-    assert index.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine", "r"]

@@ -4,9 +4,9 @@ its first screen holds the findings and the headline figures with their referenc
 from __future__ import annotations
 
 import re
-from html import unescape
 import shutil
 import subprocess
+from html import unescape
 from pathlib import Path
 
 import pytest

@@ -8,7 +8,7 @@ Articles are analysed in batches (``batch``), in this process or a pool of proce
 
 from __future__ import annotations
 
-from framing.corpus.comparison import Comparison, compare
+from framing.corpus.comparison import NO_STANCE, Comparison, compare
 from framing.corpus.run import CorpusAnalysis, analyze_corpus
 
-__all__ = ["Comparison", "CorpusAnalysis", "analyze_corpus", "compare"]
+__all__ = ["NO_STANCE", "Comparison", "CorpusAnalysis", "analyze_corpus", "compare"]

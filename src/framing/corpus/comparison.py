@@ -38,10 +38,15 @@ from framing.schema import (
 if TYPE_CHECKING:
     from framing.corpus.run import CorpusAnalysis
 
-__all__ = ["Comparison", "compare"]
+__all__ = ["NO_STANCE", "Comparison", "compare"]
 
 logger = logging.getLogger("framing")
 
+#: Why a corpus's (or a comparison's) stance table is empty, and what to do.
+NO_STANCE = (
+    "stance is empty: no article of the corpus mentions a target (pass targets= to "
+    "framing.analyze_corpus: names, a {target: [aliases]} mapping or a gazetteer CSV)"
+)
 #: The source-table columns whose mix :func:`compare` reports.
 SOURCE_DIMENSIONS = ("kind", "speaker_type", "cue_class")
 # Bootstrap weights are drawn in blocks of at most this many cells, to bound memory.
@@ -92,8 +97,20 @@ class Comparison:
         rows = self.log_odds[(self.log_odds["group"] == group) & (self.log_odds["z"] > 0)]
         return rows.head(n).reset_index(drop=True)
 
+    @property
+    def notes(self) -> list[str]:
+        """What a reader of the tables should know: an empty stance table and why."""
+        return [NO_STANCE] if self.stance.empty else []
+
     def __repr__(self) -> str:
-        return f"<Comparison by {self.by!r} of {len(self.groups)} groups: {', '.join(self.groups)}>"
+        notes = "".join(f"; {note}" for note in self.notes)
+        groups = ", ".join(self.groups)
+        return f"<Comparison by {self.by!r} of {len(self.groups)} groups: {groups}{notes}>"
+
+    def _repr_html_(self) -> str:
+        from framing.display import comparison_html
+
+        return comparison_html(self)
 
 
 def compare(
@@ -160,7 +177,7 @@ def compare(
         raise ValueError(f"n_boot must be a positive integer, not {n_boot!r}.")
     if not prior_scale > 0:
         raise ValueError(f"prior_scale must be positive, not {prior_scale!r}.")
-    groups = _groups(corpus.articles, by)
+    groups = _groups(corpus, by)
     words = corpus.articles.set_index("article_id")["n_words"].astype(float)
     words = words[~words.index.duplicated()].reindex(groups.index)
     terms = corpus.loaded_terms
@@ -170,11 +187,16 @@ def compare(
     terms = terms[terms["article_id"].isin(groups.index)]
     options = _Options(confidence, n_boot, seed)
     categories = list((corpus.meta or {}).get("categories") or sorted(set(terms["category"])))
+    stance = _stance(corpus.stance, groups, options)
+    if stance.empty:
+        # "hint" lets a caller that already told the user how to pass targets (the CLI)
+        # leave this one out.
+        logger.warning(NO_STANCE, extra={"hint": "targets"})
     return Comparison(
         by=by,
         rates=_rates(terms, groups, words, categories, options),
         log_odds=_log_odds(terms, groups, words, prior_scale),
-        stance=_stance(corpus.stance, groups, options),
+        stance=stance,
         sources=_sources(corpus.sources, groups),
         meta={
             "by": by,
@@ -209,12 +231,14 @@ class _Options:
         return low, high
 
 
-def _groups(articles: pd.DataFrame, by: str) -> pd.Series:
+def _groups(corpus: CorpusAnalysis, by: str) -> pd.Series:
     """``article_id`` -> group label (text), for the articles that have one."""
+    articles = corpus.articles
     if by not in articles.columns:
         raise ValueError(
             f"the articles table has no column {by!r}; group by one of: "
-            f"{', '.join(map(str, articles.columns))}."
+            f"{', '.join(groupable_columns(corpus))} (metadata; the other columns of "
+            "corpus.articles are figures)."
         )
     labels = articles.drop_duplicates("article_id").set_index("article_id")[by]
     missing = labels.isna() | (labels.astype(str).str.strip() == "")
@@ -226,6 +250,18 @@ def _groups(articles: pd.DataFrame, by: str) -> pd.Series:
     if missing.any():
         logger.warning("%d articles without a %r are left out of the comparison", missing.sum(), by)
     return labels[~missing].astype(str)
+
+
+def groupable_columns(corpus: CorpusAnalysis) -> list[str]:
+    """The columns of ``corpus.articles`` worth grouping by: outlet, author and date, and
+    the metadata columns of the input (``event``), not the summary figures."""
+    from framing.corpus.batch import default_dtypes  # only for a corpus built by hand
+
+    columns = [str(c) for c in corpus.articles.columns]
+    recorded = ((corpus.meta or {}).get("tables") or {}).get("articles")
+    known = [c for c, _ in recorded] if recorded else list(default_dtypes()["articles"])
+    extras = [c for c in columns if c not in known]
+    return [c for c in ("outlet", "author", "published") if c in columns] + extras
 
 
 def _resampled_sums(values: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:

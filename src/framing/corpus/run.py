@@ -198,6 +198,11 @@ class CorpusAnalysis:
             )
         return self._store.dataset(name)
 
+    def _repr_html_(self) -> str:
+        from framing.display import corpus_html
+
+        return corpus_html(self)
+
     def __repr__(self) -> str:
         where = f"read from {self.path}" if self.path else "in memory"
         return (

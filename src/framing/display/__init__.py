@@ -3,7 +3,9 @@
 ``style`` holds the colours (shared with :mod:`framing.plots` and the reports) and the
 scoped CSS; ``layers`` turns an analysis's tables into plain span data; ``highlight``
 renders a text with its spans (as spaCy's displaCy does); ``legend`` explains them;
-``notebook`` builds what ``Analysis`` shows in Jupyter.
+``notebook`` builds what ``Analysis`` shows in Jupyter, ``tables`` what ``CorpusAnalysis``
+and ``Comparison`` show; ``findings`` and ``reference`` say what an article does and
+where its figures fall.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from framing.display.style import (
     signed,
     stylesheet,
 )
+from framing.display.tables import comparison_html, corpus_html
 
 __all__ = [
     "CUE_CLASS_COLORS",
@@ -52,6 +55,8 @@ __all__ = [
     "Reference",
     "analysis_html",
     "category_colors",
+    "comparison_html",
+    "corpus_html",
     "css_class",
     "display_label",
     "figure_text",

@@ -108,7 +108,7 @@ def write_report(res: Analysis, out_dir: str | os.PathLike[str]) -> Path:
         If ``out_dir`` is a file.
     """
     with replaced_folder(out_dir, is_own=is_own_file, what="framing report") as staging:
-        _write_contents(res, staging)
+        write_contents(res, staging)
     index = Path(out_dir) / "index.html"
     logger.info("wrote report %s", index)
     return index
@@ -120,8 +120,9 @@ def is_own_file(path: Path, target: Path) -> bool:
     return relative in (_OWN_FILES if path.is_file() else _OWN_DIRS)
 
 
-def _write_contents(res: Analysis, folder: Path) -> None:
-    """Write every file of the report into ``folder``."""
+def write_contents(res: Analysis, folder: Path) -> None:
+    """Write every file of the report into the existing, empty ``folder`` (no swap, no
+    log: a corpus report writes its article reports so, inside its own staging folder)."""
     tables = _tables(res)
     svgs = write_figures_and_tables(folder, _charts(res, tables), tables, salt=_SVG_SALT)
     write_text(folder / "index.html", _render_html(res, tables, svgs))

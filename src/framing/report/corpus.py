@@ -2,9 +2,10 @@
 
 :func:`write_corpus_report` writes ``index.html`` (inline CSS, charts as inline SVG, no
 scripts, no external URLs), the charts as SVG files, the comparison tables as CSV and,
-when the articles' source is given, one :func:`framing.write_report` per article under
-``articles/<slug>/``, linked from the article list. The same corpus always gives the same
-bytes, and the folder is replaced atomically, as for the article report.
+when the articles' source is given, one article report per article under
+``article/<slug>/``, linked from the article list. The same corpus always gives the same
+bytes, and the folder is replaced atomically, as for the article report. What each
+section shows is decided in :mod:`framing.report.corpus_sections`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +25,8 @@ from framing.analysis import LexiconLike, analyze, resolve_lexicon
 from framing.article import slugify, stable_id, unique_slugs
 from framing.corpus import Comparison, compare
 from framing.io import read_articles
-from framing.report.article import is_own_file, write_report
+from framing.report import corpus_sections as sections
+from framing.report.article import is_own_file, write_contents
 from framing.report.files import (
     environment,
     inline_svg,
@@ -38,14 +41,15 @@ if TYPE_CHECKING:
 
     from framing.corpus import CorpusAnalysis
 
-__all__ = ["write_corpus_report"]
+__all__ = ["ARTICLE_DIR", "write_corpus_report"]
 
 logger = logging.getLogger("framing")
 
-#: Distinctive terms listed per group (all are in tables/log_odds.csv).
-TOP_TERMS = 10
+#: The folder of the article reports inside a corpus report: ``article/<slug>/``.
+ARTICLE_DIR = "article"
+# An earlier layout, replaced like the rest of an earlier report.
+_OLD_ARTICLE_DIR = "articles"
 _SVG_SALT = "framing-corpus"
-_TABLE_FILES = ("articles", "rates", "log_odds", "stance", "sources", "errors")
 _ARTICLE_COLUMNS = ["n_words", "loaded_per_1k", "quoted_share"]
 _UNSET: Any = object()
 
@@ -61,14 +65,15 @@ def write_corpus_report(
     lexicon: LexiconLike = None,
     targets: Any = _UNSET,
     title: str | None = None,
+    progress: bool = True,
 ) -> Path:
     """Write an HTML report comparing the groups of ``corpus`` into ``out_dir``.
 
     ``out_dir`` receives ``index.html``, ``figures/*.svg``, ``tables/{articles,rates,
-    log_odds,stance,sources,errors}.csv`` and, with ``source``, ``articles/<slug>/`` (an
-    article report each). The report is built beside ``out_dir`` and swapped in when
-    complete; an existing ``out_dir`` is replaced only if it holds nothing but an earlier
-    report.
+    log_odds,stance,sources,errors}.csv`` and, with ``source``, ``article/<slug>/`` (an
+    article report each, ``<slug>`` from the article's id). The report is built beside
+    ``out_dir`` and swapped in when complete; an existing ``out_dir`` is replaced only if
+    it holds nothing but an earlier report.
 
     Parameters
     ----------
@@ -93,6 +98,9 @@ def write_corpus_report(
         The targets of the corpus run; by default those recorded in ``corpus.meta``.
     title : str, optional
         The page title; by default "Corpus report: N articles by <by>".
+    progress : bool, default True
+        Show a progress bar while the article reports are written (``tqdm.auto``: a
+        widget in Jupyter, text in a terminal); False writes nothing to stderr.
 
     Returns
     -------
@@ -112,9 +120,13 @@ def write_corpus_report(
         linked: set[str] = set()
         if source is not None:
             analyse = _reanalyser(corpus, lexicon, targets)
-            linked = _write_article_reports(staging, source, columns, slugs, analyse)
+            with _progress_bar(progress, len(slugs)) as bar:
+                linked = _write_article_reports(staging, source, columns, slugs, analyse, bar)
         _write_contents(staging, corpus, comparison, slugs, linked, title)
-    index = Path(out_dir) / "index.html"
+    folder = Path(out_dir)
+    for article_id in sorted(linked, key=lambda a: slugs[a]):
+        logger.info("wrote report %s", folder / ARTICLE_DIR / slugs[article_id] / "index.html")
+    index = folder / "index.html"
     logger.info("wrote corpus report %s", index)
     return index
 
@@ -122,13 +134,25 @@ def write_corpus_report(
 def _is_own_file(path: Path, target: Path) -> bool:
     """Whether ``path`` (inside ``target``) is a file or folder a corpus report writes."""
     parts = path.relative_to(target).parts
-    if parts[0] == "articles" and len(parts) > 2:  # inside an article's report
+    articles = parts[0] in (ARTICLE_DIR, _OLD_ARTICLE_DIR)
+    if articles and len(parts) > 2:  # inside an article's report
         return is_own_file(path, target.joinpath(*parts[:2]))
     if path.is_dir():
-        return parts in (("figures",), ("tables",), ("articles",)) or parts[0] == "articles"
+        return parts in (("figures",), ("tables",)) or articles
     if parts == ("index.html",):
         return True
     return len(parts) == 2 and (parts[0], path.suffix) in (("figures", ".svg"), ("tables", ".csv"))
+
+
+@contextmanager
+def _progress_bar(enabled: bool, total: int) -> Iterator[Any]:
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=total, unit="report", desc="article reports", disable=not enabled)
+    try:
+        yield bar
+    finally:
+        bar.close()
 
 
 def _slugs(article_ids: pd.Series) -> dict[str, str]:
@@ -160,14 +184,18 @@ def _write_article_reports(
     columns: Mapping[str, str] | None,
     slugs: Mapping[str, str],
     analyse: Callable,
+    bar: Any,
 ) -> set[str]:
     """An article report per article of the corpus found in ``source``; returns their ids."""
     written: set[str] = set()
     for article in read_articles(source, columns=columns, on_error="skip"):
         if article.id not in slugs or article.id in written:
             continue
-        write_report(analyse(article), folder / "articles" / slugs[article.id])
+        report = folder / ARTICLE_DIR / slugs[article.id]
+        report.mkdir(parents=True)
+        write_contents(analyse(article), report)
         written.add(article.id)
+        bar.update(1)
     missing = len(slugs) - len(written)
     if missing:
         logger.warning("%d articles of the corpus were not found in the source given", missing)
@@ -183,9 +211,12 @@ def _write_contents(
     title: str | None,
 ) -> None:
     tables = _tables(corpus, comparison)
-    colors = display.category_colors(_categories(corpus, comparison))
-    svgs = write_figures_and_tables(folder, _charts(comparison, colors), tables, salt=_SVG_SALT)
-    context = _context(corpus, comparison, tables, svgs, slugs, linked, title)
+    categories = _categories(corpus, comparison)
+    colors = display.category_colors(categories)
+    charts = _charts(comparison, categories, colors)
+    svgs = write_figures_and_tables(folder, charts, tables, salt=_SVG_SALT)
+    links = {a: f"{ARTICLE_DIR}/{slugs[a]}/index.html" for a in linked}
+    context = _context(corpus, comparison, tables, svgs, links, categories, title)
     write_text(
         folder / "index.html",
         environment().get_template("corpus_report.html.j2").render(**context),
@@ -214,25 +245,28 @@ def _tables(corpus: CorpusAnalysis, comparison: Comparison) -> dict[str, pd.Data
 
 
 def _charts(
-    comparison: Comparison, colors: Mapping[str, str]
+    comparison: Comparison, categories: list[str], colors: Mapping[str, str]
 ) -> dict[str, tuple[Callable[[Axes], Any], float]]:
     """Every chart: how to draw it and its height in inches."""
     n_groups = max(1, len(comparison.groups))
-    categories = [c for c in colors if c in set(comparison.rates["category"])]
+    rates = comparison.rates
+    used = set(rates.loc[(rates["count"] > 0) & (rates["category"] != TOTAL), "category"])
     charts: dict[str, tuple[Callable[[Axes], Any], float]] = {
         "rates": (
-            lambda ax: plots.rates_by_group(comparison.rates, ax=ax),
+            lambda ax: plots.rates_by_group(rates, ax=ax),
             1.4 + 0.45 * n_groups,
         ),
         "rates_by_category": (
-            lambda ax: plots.rates_by_group(comparison.rates, categories, ax=ax, colors=colors),
-            1.8 + 0.35 * n_groups * max(1, len(categories)) ** 0.5,
+            lambda ax: plots.rates_heatmap(rates, ax=ax, categories=categories),
+            1.6 + 0.32 * max(1, len(used)),
         ),
     }
-    for group in comparison.groups:
-        charts[f"log_odds-{_group_slug(group)}"] = (
-            lambda ax, group=group: plots.log_odds_scatter(
-                comparison.log_odds, group, ax=ax, colors=colors
+    for item in sections.term_groups(comparison.log_odds, comparison.groups, _group_slug):
+        if item["figure"] is None:  # no term passes the line: nothing to draw
+            continue
+        charts[item["figure"]] = (
+            lambda ax, group=item["name"]: plots.log_odds_scatter(
+                comparison.log_odds, group, ax=ax, colors=colors, z_threshold=sections.Z_LINE
             ),
             4.2,
         )
@@ -261,162 +295,89 @@ def _context(
     comparison: Comparison,
     tables: dict[str, pd.DataFrame],
     svgs: dict[str, str],
-    slugs: Mapping[str, str],
-    linked: set[str],
+    links: Mapping[str, str],
+    categories: list[str],
     title: str | None,
 ) -> dict[str, Any]:
     from markupsafe import Markup
 
     by = comparison.by
     articles = tables["articles"]
+    n = len(corpus.articles)
+    reference = display.Reference.from_articles(corpus.articles, f"this corpus ({n:,} articles)")
     return {
         "title": title or f"Corpus report: {len(articles):,} articles by {by}",
         "by": by,
-        "metadata": _metadata_rows(corpus, comparison),
+        "overview": _overview(corpus, comparison),
+        "provenance": _provenance_rows(corpus, comparison),
         "parameters": json.dumps(comparison.meta, sort_keys=True, default=str),
         "confidence": f"{100 * comparison.meta.get('confidence', 0.95):g}%",
         "svg": {name: Markup(inline_svg(svg)) for name, svg in svgs.items()},
-        "totals": _total_rows(comparison.rates),
-        "categories": _category_matrix(comparison.rates),
-        "groups": [
-            {
-                "name": group,
-                "figure": f"log_odds-{_group_slug(group)}",
-                "terms": _term_rows(comparison.distinguishing_terms(group, TOP_TERMS)),
-            }
-            for group in comparison.groups
-        ],
-        "stance": _stance_rows(comparison.stance),
-        "sources": _source_rows(comparison.sources),
-        "articles": _article_rows(articles, by, slugs, linked),
+        "headline": sections.headline_rows(corpus.articles, by, reference, links),
+        "totals": sections.total_rows(comparison.rates),
+        "categories": sections.category_matrix(comparison.rates, categories),
+        "groups": sections.term_groups(comparison.log_odds, comparison.groups, _group_slug),
+        "z_line": f"{sections.Z_LINE:g}",
+        "stance": sections.stance_rows(comparison.stance),
+        "stance_note": _stance_note(corpus),
+        "sources": sections.source_rows(comparison.sources),
+        "articles": sections.article_rows(corpus.articles, by, links, reference),
         "errors": corpus.errors.to_dict("records"),
         "files": [f"figures/{name}.svg" for name in svgs]
         + [f"tables/{name}.csv" for name in tables],
-        "n_linked": len(linked),
+        "n_linked": len(links),
         "root_class": display.ROOT_CLASS,
         "version": comparison.meta.get("framing_version", ""),
     }
 
 
-def _metadata_rows(corpus: CorpusAnalysis, comparison: Comparison) -> list[tuple[str, str]]:
-    meta = corpus.meta
-    lexicon = meta.get("lexicon") or {}
+def _overview(corpus: CorpusAnalysis, comparison: Comparison) -> list[tuple[str, str]]:
     rows = [
         ("Articles", f"{len(corpus.articles):,}"),
         ("Compared by", comparison.by),
-        ("Groups", f"{len(comparison.groups):,}"),
-        ("Not analysed", f"{len(corpus.errors):,} (see Errors)"),
+        ("Groups", ", ".join(comparison.groups)),
+    ]
+    if len(corpus.errors):
+        rows.append(("Not analysed", f"{len(corpus.errors):,} (see Errors)"))
+    return rows
+
+
+def _provenance_rows(corpus: CorpusAnalysis, comparison: Comparison) -> list[tuple[str, str]]:
+    """What the figures were made with, for the footer."""
+    meta = corpus.meta
+    lexicon = meta.get("lexicon") or {}
+    targets = (meta.get("parameters") or {}).get("targets")
+    rows = [
+        ("framing version", meta.get("framing_version") or comparison.meta.get("framing_version")),
         (
             "Lexicon",
             f"{lexicon.get('name')} {lexicon.get('version')} · sha256 {lexicon.get('sha256')}"
             if lexicon
             else "",
         ),
-        ("framing version", meta.get("framing_version") or comparison.meta.get("framing_version")),
+        ("Targets", _targets_text(targets)),
     ]
     return [(label, str(value)) for label, value in rows if value not in (None, "")]
 
 
-def _number(value: Any, digits: int = 1) -> str:
-    return "–" if value is None or pd.isna(value) else f"{float(value):.{digits}f}"
+def _targets_text(targets: Any) -> str:
+    """How the corpus run's targets are named in the footer."""
+    if targets is None:
+        return "the packaged gazetteer"
+    describe = getattr(targets, "describe", None)
+    if describe is not None:  # a Gazetteer
+        part = describe()
+        return f"{part['name']} {part['version']} · sha256 {part['sha256']}"
+    return str(targets)
 
 
-def _interval(low: Any, high: Any, digits: int = 1) -> str:
-    if pd.isna(low) or pd.isna(high):
-        return "–"
-    return f"{_number(low, digits)} – {_number(high, digits)}"
-
-
-def _total_rows(rates: pd.DataFrame) -> list[dict[str, str]]:
-    rows = rates[rates["category"] == TOTAL].sort_values("per_1k", ascending=False, kind="stable")
-    return [
-        {
-            "group": row["group"],
-            "n_articles": f"{int(row['n_articles']):,}",
-            "n_words": f"{int(row['n_words']):,}",
-            "count": f"{int(row['count']):,}",
-            "per_1k": _number(row["per_1k"]),
-            "interval": _interval(row["ci_low"], row["ci_high"]),
-        }
-        for row in rows.to_dict("records")
-    ]
-
-
-def _category_matrix(rates: pd.DataFrame) -> dict[str, Any]:
-    """Rates per 1,000 words, one row per category and one column per group."""
-    rows = rates[rates["category"] != TOTAL]
-    groups = list(dict.fromkeys(rates["group"]))
-    matrix = rows.pivot(index="category", columns="group", values="per_1k")
-    matrix = matrix.reindex(index=list(dict.fromkeys(rows["category"])), columns=groups)
-    return {
-        "groups": groups,
-        "rows": [
-            {"category": category, "values": [_number(v) for v in matrix.loc[category]]}
-            for category in matrix.index
-        ],
-    }
-
-
-def _term_rows(terms: pd.DataFrame) -> list[dict[str, str]]:
-    return [
-        {
-            "term": row["term"],
-            "category": row["category"],
-            "count": str(int(row["count"])),
-            "per_1k": _number(row["per_1k"], 2),
-            "per_1k_rest": _number(row["per_1k_rest"], 2),
-            "z": f"{float(row['z']):+.2f}",
-        }
-        for row in terms.to_dict("records")
-    ]
-
-
-def _stance_rows(stance: pd.DataFrame) -> list[dict[str, str]]:
-    return [
-        {
-            "group": row["group"],
-            "target": row["target"],
-            "n_articles": str(int(row["n_articles"])),
-            "mentions": str(int(row["mentions"])),
-            "score": display.signed(float(row["score"])),
-            "interval": _interval(row["ci_low"], row["ci_high"], 2),
-        }
-        for row in stance.to_dict("records")
-    ]
-
-
-def _source_rows(sources: pd.DataFrame) -> list[dict[str, str]]:
-    return [
-        {
-            "group": row["group"],
-            "dimension": str(row["dimension"]).replace("_", " "),
-            "value": row["value"],
-            "count": str(int(row["count"])),
-            "share": f"{100 * float(row['share']):.0f}%",
-        }
-        for row in sources.to_dict("records")
-    ]
-
-
-def _article_rows(
-    articles: pd.DataFrame, by: str, slugs: Mapping[str, str], linked: set[str]
-) -> list[dict[str, Any]]:
-    ordered = articles.assign(_group=articles[by].astype(object).where(articles[by].notna(), ""))
-    ordered = ordered.sort_values("_group", kind="stable")
-    rows = []
-    for row in ordered.to_dict("records"):
-        article_id = str(row["article_id"])
-        rows.append(
-            {
-                "group": row["_group"],
-                "title": row.get("title") or article_id,
-                "href": f"articles/{slugs[article_id]}/index.html"
-                if article_id in linked
-                else None,
-                "published": row.get("published") or "",
-                "n_words": f"{int(row['n_words']):,}" if "n_words" in row else "",
-                "loaded_per_1k": _number(row.get("loaded_per_1k")),
-                "quoted_share": f"{100 * float(row.get('quoted_share') or 0):.0f}%",
-            }
+def _stance_note(corpus: CorpusAnalysis) -> str:
+    """Why the stance section is empty, and how to fill it."""
+    if (corpus.meta.get("parameters") or {}).get("targets") is None:
+        return (
+            "No article mentions a target of the packaged gazetteer (its countries, leaders "
+            "and organisations). Pass the corpus's own: framing report --corpus SOURCE "
+            "--targets FILE (a CSV with the columns target and alias), or "
+            "framing.analyze_corpus(..., targets=...)."
         )
-    return rows
+    return "No article mentions one of the targets the corpus was analysed with."
