@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import subprocess
@@ -93,14 +94,98 @@ def test_console_script_is_installed():
     assert result.stdout.startswith("framing ")
 
 
-def test_corpus_report_compares_groups_and_links_article_reports(tmp_path, capsys):
-    corpus = ROOT / "data" / "demo" / "articles.jsonl"
-    assert main(["report", "--corpus", str(corpus), "--by", "outlet", "--out", str(tmp_path)]) == 0
+DEMO = ROOT / "data" / "demo" / "articles.jsonl"
+DEMO_TARGETS = DEMO.with_name("targets.csv")
+
+
+def test_corpus_report_with_targets_fills_stance_and_links_article_reports(
+    tmp_path, capsys, caplog
+):
+    argv = ["-v", "report", "--corpus", str(DEMO), "--by", "outlet",
+            "--targets", str(DEMO_TARGETS), "--out", str(tmp_path)]  # fmt: skip
+    with caplog.at_level(logging.INFO, logger="framing"):
+        assert main(argv) == 0
     index = tmp_path / "articles" / "index.html"
-    assert capsys.readouterr().out.strip() == str(index)
+    captured = capsys.readouterr()
+    assert captured.out.strip() == str(index)
+    assert "warning" not in captured.err  # every demo article mentions a demo target
     html = index.read_text("utf-8")
-    linked = sorted(p.parent.name for p in (index.parent / "articles").glob("*/index.html"))
-    assert linked and all(f"articles/{slug}/index.html" in html for slug in linked)
+    stance = html.split('<section id="stance">')[1].split("</section>")[0]
+    assert "<svg" in stance and "Varnia" in stance and "Ostrel" in stance
+    reports = sorted((index.parent / "article").glob("*/index.html"))
+    assert len(reports) == 16 and not (index.parent / "articles").exists()
+    for report in reports:
+        assert f'href="article/{report.parent.name}/index.html"' in html
+        page = report.read_text("utf-8")
+        assert 'class="stance-sums"' in page  # each article's stance table and its sums
+        assert "No target of the gazetteer is mentioned" not in page
+    logged = [m.rsplit(" ", 1)[1] for m in caplog.messages if m.startswith("wrote")]
+    assert sorted(logged[:-1]) == [str(r) for r in reports] and logged[-1] == str(index)
+
+
+def test_without_targets_a_warning_says_how_many_articles_mention_one(capsys):
+    assert main(["analyze", str(DEMO), "--table", "stance"]) == 0
+    captured = capsys.readouterr()
+    assert "warning: 0 of 16 articles mention a target of the packaged gazetteer" in captured.err
+    assert "--targets FILE" in captured.err and "--target NAME" in captured.err
+    assert "the stance table is empty: no article mentions a target." in captured.err
+    assert "framing.analyze_corpus" not in captured.err  # the library's own hint is left out
+    assert captured.out.startswith("article_id,target,")  # the header, as the table has
+
+
+def test_analyze_with_targets_fills_the_stance_table(tmp_path, capsys):
+    out = tmp_path / "stance.csv"
+    argv = ["analyze", str(DEMO), "--targets", str(DEMO_TARGETS), "--table", "stance"]
+    assert main([*argv, "--out", str(out)]) == 0
+    assert capsys.readouterr().err == ""
+    stance = pd.read_csv(out)
+    assert set(stance.loc[stance["mentions"] > 0, "target"]) >= {"Varnia", "Ostrel"}
+    assert stance["article_id"].nunique() == 16
+
+
+def test_report_takes_targets_by_name_and_warns_on_an_article_without_any(
+    tmp_path, seed_path, capsys
+):
+    assert main(["report", str(seed_path), "--target", "Russia", "--out", str(tmp_path)]) == 0
+    stance = pd.read_csv(tmp_path / seed_path.stem / "tables" / "stance.csv")
+    assert list(stance["target"]) == ["Russia"]
+    assert capsys.readouterr().err == ""
+    plain = tmp_path / "council.txt"
+    plain.write_text("The council met on Tuesday.\n\nIt approved the budget.\n", "utf-8")
+    assert main(["report", str(plain), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {plain} mentions no target of the packaged gazetteer" in err
+    assert "--targets FILE" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["report", "--by", "author"], "--by compares the groups of a corpus"),
+        (["report", "--targets", "no/such.csv"], "no/such.csv was not found"),
+        (["report", "--corpus", str(DEMO), "--by", "party"], "group by one of: outlet, author"),
+    ],
+)
+def test_argument_errors_are_one_sentence(argv, message, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert err.count("\n") == 1 and "loaded_per_1k" not in err  # not every figure column
+
+
+def test_help_shows_defaults_and_describes_every_command(capsys):
+    for argv, expected in (
+        (["report", "--help"], ("(default: reports)", "(default: outlet)", "--targets FILE")),
+        (["analyze", "--help"], ("--targets FILE", "--target NAME")),
+        (["lexicon", "--help"], ("Print a lexicon's name, version", "(default: loaded)")),
+    ):
+        with pytest.raises(SystemExit) as done:
+            main(argv)
+        assert done.value.code == 0
+        text = " ".join(capsys.readouterr().out.split())
+        for words in expected:
+            assert words in text, (argv, words)
 
 
 # --- under faults (issue 17) --------------------------------------------------------------

@@ -262,11 +262,13 @@ def _run_corpus_report(args: argparse.Namespace) -> int:
             f"no article of {args.corpus} could be analysed (see the messages above), so "
             "there is no corpus report to write."
         )
+    comparison = framing.compare(corpus, by=args.by or DEFAULT_BY)  # a bad --by fails here
+    _warn_about_corpus_targets(corpus, targets)
     name = slugify(Path(args.corpus).stem) or "corpus"
     index = write_corpus_report(
         corpus,
         args.out / name,
-        by=args.by or DEFAULT_BY,
+        comparison=comparison,
         source=args.corpus,
         lexicon=lexicon,
         progress=sys.stderr.isatty(),
@@ -278,9 +280,11 @@ def _run_corpus_report(args: argparse.Namespace) -> int:
 def _run_analyze(args: argparse.Namespace) -> int:
     if args.out is not None and args.out.suffix.lower() not in {".csv", ".parquet"}:
         raise UsageError(f"--out {args.out} must end in .csv or .parquet.")
-    corpus = _corpus(args.paths, resolve_lexicon(args.lexicon), _targets(args))
+    targets = _targets(args)
+    corpus = _corpus(args.paths, resolve_lexicon(args.lexicon), targets)
     if corpus.articles.empty:
         raise UsageError("no article could be analysed; see the messages above.")
+    _warn_about_corpus_targets(corpus, targets)
     tables = {name: getattr(corpus, name) for name in ([args.table] if args.table else TABLES)}
     if args.table and tables[args.table].empty:
         print(
@@ -352,7 +356,7 @@ def _analyses(
 
 def _corpus(source: object, lexicon: Lexicon, targets: object) -> framing.CorpusAnalysis:
     """Analyse a corpus with a progress bar on a terminal; each article that failed is
-    reported on stderr, and a warning says how many articles mention a target."""
+    reported on stderr."""
     corpus = framing.analyze_corpus(
         source, lexicon=lexicon, targets=targets, progress=sys.stderr.isatty()
     )
@@ -360,11 +364,13 @@ def _corpus(source: object, lexicon: Lexicon, targets: object) -> framing.Corpus
         print(
             f"framing: skipped: {error.file or error.article_id}: {error.message}", file=sys.stderr
         )
-    articles = corpus.articles
-    if len(articles):
-        mentioning = int((articles["n_targets"] > 0).sum())
-        _warn_about_targets(mentioning, len(articles), targets, str(articles["article_id"].iloc[0]))
     return corpus
+
+
+def _warn_about_corpus_targets(corpus: framing.CorpusAnalysis, targets: object) -> None:
+    articles = corpus.articles
+    mentioning = int((articles["n_targets"] > 0).sum())
+    _warn_about_targets(mentioning, len(articles), targets, str(articles["article_id"].iloc[0]))
 
 
 def _write_tables(tables: dict[Path, pd.DataFrame]) -> None:

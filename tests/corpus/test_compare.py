@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 
 import numpy as np
@@ -10,7 +11,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from framing import plots
-from framing.corpus import CorpusAnalysis, compare
+from framing.corpus import NO_STANCE, CorpusAnalysis, compare
 from framing.schema import TOTAL
 
 
@@ -162,6 +163,22 @@ def test_distinguishing_terms_and_one_group_only():
     assert compare(single).log_odds.empty
 
 
+def test_an_empty_stance_comparison_says_why(caplog):
+    corpus = hand_made()
+    corpus.stance["mentions"] = 0
+    with caplog.at_level(logging.WARNING, logger="framing"):
+        comparison = compare(corpus)
+    assert comparison.stance.empty and comparison.notes == [NO_STANCE]
+    assert [r.message for r in caplog.records] == [NO_STANCE]
+    assert caplog.records[0].hint == "targets"  # what the CLI leaves out for its own advice
+    assert repr(comparison).endswith(f"; {NO_STANCE}>")
+    assert "targets=" in NO_STANCE
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="framing"):
+        assert compare(hand_made()).notes == []
+    assert not caplog.records
+
+
 def test_stance_per_group_and_target():
     stance = compare(hand_made(), seed=1).stance.set_index(["group", "target"])
     assert stance.loc[("A", "T"), "score"] == pytest.approx(0.2)
@@ -185,8 +202,11 @@ def test_source_mix_shares():
 
 def test_groups_must_exist():
     corpus = hand_made()
-    with pytest.raises(ValueError, match="no column 'party'"):
+    corpus.articles["event"] = "e1"  # a metadata column of the input
+    with pytest.raises(ValueError, match="no column 'party'") as raised:
         compare(corpus, by="party")
+    assert "group by one of: outlet, event (metadata" in str(raised.value)
+    assert "n_words" not in str(raised.value)  # summary figures are not offered
     corpus.articles["outlet"] = None
     with pytest.raises(ValueError, match="no article has a value"):
         compare(corpus)

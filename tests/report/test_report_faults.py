@@ -70,6 +70,21 @@ def test_report_folders_and_files_follow_the_umask(injected, tmp_path):
     assert {p.stat().st_mode & 0o777 for p in folder.rglob("*") if p.is_dir()} == {0o755}
 
 
+def test_corpus_report_folders_and_files_follow_the_umask(tmp_path):
+    articles = [framing.Article(text=INJECTION, outlet=o, title=o) for o in ("A", "B")]
+    corpus = framing.analyze_corpus(articles, n_jobs=1, progress=False)
+    previous = os.umask(0o022)
+    try:
+        index = write_corpus_report(corpus, tmp_path / "c", source=articles, progress=False)
+    finally:
+        os.umask(previous)
+    folder = index.parent
+    assert len(list(folder.glob("article/*/index.html"))) == 2  # the article reports too
+    assert {p.stat().st_mode & 0o777 for p in folder.rglob("*") if p.is_file()} == {0o644}
+    dirs = [folder, *(p for p in folder.rglob("*") if p.is_dir())]
+    assert {p.stat().st_mode & 0o777 for p in dirs} == {0o755}
+
+
 def test_a_killed_runs_staging_folder_is_removed_by_the_next_report(injected, tmp_path):
     stale = tmp_path / f".r.tmp-{dead_pid()}-abcd"
     (stale / "tables").mkdir(parents=True)

@@ -15,7 +15,7 @@ from framing.display.findings import findings
 from framing.display.highlight import render_highlights
 from framing.display.layers import LAYERS, check_layers, highlight_spans
 from framing.display.legend import layers_legend_html
-from framing.display.style import ROOT_CLASS, signed, stylesheet
+from framing.display.style import ROOT_CLASS, display_label, signed, stylesheet
 from framing.sources import source_summary, words_per_speaker
 
 if TYPE_CHECKING:
@@ -32,7 +32,8 @@ def _figures_line(summary: pd.Series, frequencies: pd.DataFrame) -> str:
     loaded = frequencies[(frequencies["count"] > 0) & (frequencies["kind"] == "loaded")]
     top = loaded.sort_values("count", ascending=False, kind="stable")
     top_text = ", ".join(
-        f"{escape(str(row.category))} {int(row.count)}" for row in top.head(3).itertuples()
+        f"{escape(display_label(row.category))} {int(row.count)}"
+        for row in top.head(3).itertuples()
     )
     line = (
         f"{int(summary['n_words']):,} words · {int(summary['n_loaded'])} loaded terms · "

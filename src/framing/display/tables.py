@@ -98,8 +98,8 @@ def _sentence(note: str) -> str:
 def _size(corpus: CorpusAnalysis, name: str) -> tuple[int, int]:
     """Rows and columns of a table, counted in its files when it is read from a folder."""
     if corpus.path is not None and name != "articles":
-        dataset = corpus.dataset(name)
-        return dataset.count_rows(), len([c for c in dataset.schema.names if c != "_batch"])
+        columns = (corpus.meta.get("tables") or {}).get(name)  # the run's [column, dtype]s
+        return corpus.dataset(name).count_rows(), len(columns) if columns else 0
     return getattr(corpus, name).shape
 
 
