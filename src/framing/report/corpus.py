@@ -25,8 +25,17 @@ from framing.analysis import LexiconLike, analyze, resolve_lexicon
 from framing.article import slugify, stable_id, unique_slugs
 from framing.corpus import Comparison, compare
 from framing.io import read_articles
-from framing.report import corpus_sections as sections
 from framing.report.article import is_own_file, write_contents
+from framing.report.corpus_sections import (
+    Z_LINE,
+    article_rows,
+    category_matrix,
+    headline_rows,
+    source_rows,
+    stance_rows,
+    term_groups,
+    total_rows,
+)
 from framing.report.files import (
     environment,
     inline_svg,
@@ -261,12 +270,12 @@ def _charts(
             1.6 + 0.32 * max(1, len(used)),
         ),
     }
-    for item in sections.term_groups(comparison.log_odds, comparison.groups, _group_slug):
+    for item in term_groups(comparison.log_odds, comparison.groups, _group_slug):
         if item["figure"] is None:  # no term passes the line: nothing to draw
             continue
         charts[item["figure"]] = (
             lambda ax, group=item["name"]: plots.log_odds_scatter(
-                comparison.log_odds, group, ax=ax, colors=colors, z_threshold=sections.Z_LINE
+                comparison.log_odds, group, ax=ax, colors=colors, z_threshold=Z_LINE
             ),
             4.2,
         )
@@ -313,15 +322,15 @@ def _context(
         "parameters": json.dumps(comparison.meta, sort_keys=True, default=str),
         "confidence": f"{100 * comparison.meta.get('confidence', 0.95):g}%",
         "svg": {name: Markup(inline_svg(svg)) for name, svg in svgs.items()},
-        "headline": sections.headline_rows(corpus.articles, by, reference, links),
-        "totals": sections.total_rows(comparison.rates),
-        "categories": sections.category_matrix(comparison.rates, categories),
-        "groups": sections.term_groups(comparison.log_odds, comparison.groups, _group_slug),
-        "z_line": f"{sections.Z_LINE:g}",
-        "stance": sections.stance_rows(comparison.stance),
+        "headline": headline_rows(corpus.articles, by, reference, links),
+        "totals": total_rows(comparison.rates),
+        "categories": category_matrix(comparison.rates, categories),
+        "groups": term_groups(comparison.log_odds, comparison.groups, _group_slug),
+        "z_line": f"{Z_LINE:g}",
+        "stance": stance_rows(comparison.stance),
         "stance_note": _stance_note(corpus),
-        "sources": sections.source_rows(comparison.sources),
-        "articles": sections.article_rows(corpus.articles, by, links, reference),
+        "sources": source_rows(comparison.sources),
+        "articles": article_rows(corpus.articles, by, links, reference),
         "errors": corpus.errors.to_dict("records"),
         "files": [f"figures/{name}.svg" for name in svgs]
         + [f"tables/{name}.csv" for name in tables],
