@@ -22,16 +22,13 @@ QUIET = "Story {i}. The council met on Tuesday and approved the budget. Critics 
 
 
 def small_articles(n: int) -> list[Article]:
-    """Short, distinct articles with loaded terms, quotes and an outlet."""
+    """``n`` short dated articles of two outlets, each with loaded terms and a quote."""
+    texts = (LOUD, QUIET)
     return [
-        Article(
-            text=f'Story {i}. The regime slammed its critics. "It is a sham," an official said.',
-            outlet="Alpha" if i % 2 else "Beta",
-            title=f"Story {i}",
-            published="2024-03-13",
-        )
+        Article(text=texts[i % 2].format(i=i) + ' "A sham," an official said.',
+                outlet=("Beta", "Alpha")[i % 2], title=f"Story {i}", published="2024-03-13")
         for i in range(n)
-    ]
+    ]  # fmt: skip
 
 
 def two_voices() -> list[Article]:
