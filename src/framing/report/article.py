@@ -224,7 +224,7 @@ def _render_html(res: Analysis, tables: dict[str, pd.DataFrame], svgs: dict[str,
         "byline": _byline(res),
         "findings": found,
         "headline": display.placed_figures(summary, reference),
-        "counts": _counts(summary, len(tables["stance"])),
+        "counts": _counts(summary),
         "reference": _reference_card(reference),
         "provenance": _provenance_rows(res, reference),
         "parameters": json.dumps(res.meta.get("parameters", {}), sort_keys=True, default=str),
@@ -279,7 +279,7 @@ def _provenance_rows(res: Analysis, reference: display.Reference) -> list[tuple[
     return [(label, str(value)) for label, value in rows if value not in (None, "")]
 
 
-def _counts(summary: pd.Series, n_targets: int) -> list[tuple[str, str]]:
+def _counts(summary: pd.Series) -> list[tuple[str, str]]:
     """The article's plain counts, shown under the headline figures."""
 
     def whole(key: str) -> str:
@@ -292,7 +292,7 @@ def _counts(summary: pd.Series, n_targets: int) -> list[tuple[str, str]]:
         (whole("n_loaded"), "loaded terms"),
         (whole("n_markers"), "epistemic markers"),
         (whole("n_quotes"), "direct quotes"),
-        (f"{n_targets:,}", "targets"),
+        (whole("n_targets"), "targets mentioned"),
     ]
 
 
