@@ -107,9 +107,11 @@ def _connect(client: Any, n_jobs: int | None) -> Iterator[Any]:
         )
     workers = n_jobs or available_cpus()
     logger.info("starting a Dask LocalCluster with %d worker processes", workers)
+    # ":0" (any free port): dashboard_address=None does not turn the dashboard off and
+    # warns when another cluster holds port 8787 (dask/distributed#8136).
     with (
         LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as connected,
     ):
