@@ -224,3 +224,23 @@ def test_html_byline_and_title_are_checked(tmp_path):
     art = read_article(write(tmp_path, html))
     assert art.author is None
     assert art.title == "Bridge closed to lorries"
+
+
+def test_a_long_comment_thread_does_not_make_the_article_a_fragment():
+    thread = "".join(f"<div class='comment-body'><p>{p}</p></div>" for p in STORY * 8)
+    tree = lxml.html.document_fromstring(
+        page(f"<article>{PARAGRAPHS}</article><section id='comments'>{thread}</section>")
+    )
+    measured = page_text(tree)
+    assert measured.n_words < 1.2 * len("\n".join(STORY).split())  # the thread is not counted
+    assert extraction_warnings("\n".join(STORY), measured) == []
+
+
+def test_a_text_file_byline_and_title_are_checked(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        f"Bridge closed to lorries | 12.03.2020\n\nBy Username\n\n{STORY[0]}\n", "utf-8"
+    )
+    art = read_article(path)
+    assert art.title == "Bridge closed to lorries"
+    assert art.author is None

@@ -40,6 +40,9 @@ _SHORT_MIN_GAP = 200
 _TEASER_MAX_WORDS = 200
 # Elements whose text is page furniture, not part of what a reader reads as the page.
 _FURNITURE = "//nav|//header|//footer|//aside|//form|//select|//button|//svg"
+# Reader comments are text of the page but never the article: a long thread must not make
+# a whole article look like a fragment.
+_COMMENTS = "//*[contains(@id, 'comment') or contains(@class, 'comment')]"
 _HIDDEN = (
     "//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')]"
 )
@@ -87,7 +90,7 @@ def page_text(tree: Any) -> PageText:
     body = page.find("body")
     if body is None:
         return PageText(0, links, paywall)
-    for element in body.xpath(f"{_FURNITURE}|{_HIDDEN}"):
+    for element in body.xpath(f"{_FURNITURE}|{_COMMENTS}|{_HIDDEN}"):
         if element.getparent() is not None:
             element.drop_tree()
     for link in list(body.iter("a")):

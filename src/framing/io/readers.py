@@ -26,6 +26,7 @@ from framing.io.boilerplate import clean
 from framing.io.checks import regular_file_size
 from framing.io.decode import Decoded, DecodeFailure, decode
 from framing.io.html_pages import extract_html
+from framing.io.page_fields import checked_author, site_keys, without_site_suffix
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -167,9 +168,11 @@ def read_article(
             path=name,
         )
     logger.debug("%s: removed %d boilerplate lines", name, len(cleaned.removed))
+    # A text file's header byline and title get the checks an HTML page's metadata got.
+    sites = site_keys(outlet, found.get("outlet"))
     fields = {
-        "title": cleaned.title,
-        "author": found.get("author") or cleaned.fields.get("author"),
+        "title": without_site_suffix(cleaned.title, sites),
+        "author": found.get("author") or checked_author(cleaned.fields.get("author"), sites),
         "published": found.get("published") or cleaned.fields.get("published"),
         "outlet": outlet or found.get("outlet"),
         "url": url or found.get("url"),
