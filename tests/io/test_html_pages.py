@@ -244,3 +244,11 @@ def test_a_text_file_byline_and_title_are_checked(tmp_path):
     art = read_article(path)
     assert art.title == "Bridge closed to lorries"
     assert art.author is None
+
+
+def test_a_sign_in_prompt_in_the_site_header_is_not_a_paywall(tmp_path):
+    html = page(
+        "<header><p>Already a subscriber? Sign in.</p></header>"
+        f"<article><p>{STORY[0]}</p></article>"
+    )
+    assert "warnings" not in read_article(write(tmp_path, html)).meta

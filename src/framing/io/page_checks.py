@@ -39,12 +39,12 @@ _SHORT_MIN_GAP = 200
 # A teaser is short: a paywalled page whose body has more words than this holds the text.
 _TEASER_MAX_WORDS = 200
 # Elements whose text is page furniture, not part of what a reader reads as the page.
-_FURNITURE = "//nav|//header|//footer|//aside|//form|//select|//button|//svg"
+_FURNITURE = ".//nav|.//header|.//footer|.//aside|.//form|.//select|.//button|.//svg"
 # Reader comments are text of the page but never the article: a long thread must not make
 # a whole article look like a fragment.
-_COMMENTS = "//*[contains(@id, 'comment') or contains(@class, 'comment')]"
+_COMMENTS = ".//*[contains(@id, 'comment') or contains(@class, 'comment')]"
 _HIDDEN = (
-    "//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')]"
+    ".//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')]"
 )
 # How pages announce that the rest of the article is for subscribers.
 _PAYWALL_PHRASES = re.compile(
@@ -86,19 +86,29 @@ def page_text(tree: Any) -> PageText:
     links = frozenset(
         key for a in page.iter("a") if len((key := _normal(a.text_content())).split()) >= 2
     )
-    paywall = _paywall(page)
+    declared = _declared_paywall(page)
+    for script in page.xpath("//script"):  # JSON-LD: data, not words of the page
+        script.drop_tree()
     body = page.find("body")
     if body is None:
-        return PageText(0, links, paywall)
-    for element in body.xpath(f"{_FURNITURE}|{_COMMENTS}|{_HIDDEN}"):
+        return PageText(0, links, declared)
+    for element in body.xpath(f"{_FURNITURE}|{_COMMENTS}"):
+        if element.getparent() is not None:
+            element.drop_tree()
+    # A paywall prompt counts where the article is, not in the site's header ("Already a
+    # subscriber? Sign in" on every page); hidden prompts count too.
+    announced = _PAYWALL_PHRASES.search(" ".join(body.xpath(".//text()")))
+    for element in body.xpath(_HIDDEN):
         if element.getparent() is not None:
             element.drop_tree()
     for link in list(body.iter("a")):
         link.drop_tree()  # its text goes, the text after it stays
+    paywall = declared or (f"the page says {announced.group(0)!r}" if announced else None)
     return PageText(len(_WORD.findall(body.text_content())), links, paywall)
 
 
-def _paywall(page: Any) -> str | None:
+def _declared_paywall(page: Any) -> str | None:
+    """Why the page declares itself paywalled (JSON-LD, or a paywall element), or None."""
     for script in page.xpath("//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text or "")
@@ -109,8 +119,7 @@ def _paywall(page: Any) -> str | None:
     if any(_PAYWALL_CLASS.search(f"{e.get('class', '')} {e.get('id', '')}")
            for e in page.iter() if isinstance(e.tag, str)):  # fmt: skip
         return "the page has a paywall element"
-    found = _PAYWALL_PHRASES.search(" ".join(page.xpath("//body//text()")))
-    return f"the page says {found.group(0)!r}" if found else None
+    return None
 
 
 def _declares_paywall(data: Any) -> bool:
