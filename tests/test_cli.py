@@ -294,3 +294,26 @@ def test_sigterm_ends_a_piped_corpus_report_and_its_workers(tmp_path):
     assert "interrupted" in err and "Traceback" not in err
     assert not any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE for p in helpers)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.jsonl"]
+
+
+def test_reading_warnings_are_printed_and_shown_in_the_report(tmp_path):
+    # A page with a teaser of a paywalled article: the reader's warning reaches stderr as
+    # one of the command's warnings, and the report's header.
+    page = tmp_path / "teaser.html"
+    page.write_text(
+        '<html><head><title>Harbour toll rises</title><script type="application/ld+json">'
+        '{"isAccessibleForFree": false}</script></head><body><article><p>The port authority '
+        "raised the harbour toll for cargo ships on Monday, the second rise this year, citing "
+        "the cost of dredging the channel.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "framing.cli", "report", str(page), "--out", str(tmp_path / "r")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"framing: warning: {page}: the page looks like a teaser" in result.stderr
+    html = (tmp_path / "r" / "teaser" / "index.html").read_text("utf-8")
+    assert 'class="reading-warnings"' in html
+    assert "looks like a teaser of a paywalled article" in html

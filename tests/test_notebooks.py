@@ -93,6 +93,20 @@ def test_notebook_states_goals_and_has_worked_exercises(path):
     assert len(solutions) == len(exercises), "every exercise needs a worked solution"
 
 
+# A call that draws a chart: a framing.plots function or the frame-mix chart of framing.ml.
+CHART_CALL = re.compile(r"\b(?:plots\.(?!with_alt\b)[a-z_]+|plot_frame_mix)\(")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_chart_is_shown_with_alt_text(path):
+    notebook = nbformat.read(path, as_version=4)
+    charts = [c for c in notebook.cells if c.cell_type == "code" and CHART_CALL.search(c.source)]
+    for cell in charts:
+        assert "with_alt(" in cell.source, f"a chart without alt text: {cell.source!r}"
+        # Shown by the cell's last line, so that Jupyter displays the described image.
+        assert "with_alt(" in cell.source.rsplit("\n\n", 1)[-1], cell.source
+
+
 def test_analyst_notebook_has_its_parameters_cell():
     notebook = nbformat.read(NOTEBOOK_DIR / f"{ANALYST}.ipynb", as_version=4)
     tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
@@ -221,6 +235,35 @@ def _python_warnings(notebook) -> list[str]:
     return found
 
 
+def _images_without_alt(notebook) -> list[str]:
+    """Outputs that show an image no screen reader can describe: a bare PNG (a figure left
+    to the inline backend) or an ``<img>`` without alt text."""
+    found = []
+    for number, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" in data:
+                found.append(f"cell {number}: a figure shown without plots.with_alt")
+            for tag in re.findall(r"<img\b[^>]*>", data.get("text/html", "")):
+                if not re.search(r'\balt="[^"]+"', tag):
+                    found.append(f"cell {number}: {tag[:80]}")
+    return found
+
+
+def _stderr(notebook) -> list[str]:
+    return [
+        f"cell {number}: {output.text.strip()[:300]}"
+        for number, cell in enumerate(notebook.cells)
+        for output in cell.get("outputs", [])
+        if output.get("output_type") == "stream" and output.get("name") == "stderr"
+    ]
+
+
+# Notebooks whose cells must write nothing to stderr (a pink box in Jupyter); 06 shows
+# framing's log messages on purpose.
+QUIET = [name for name in TUTORIALS if name != "06_scaling_up"]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", _names())
 def test_notebook_runs(runner, name):
@@ -228,6 +271,9 @@ def test_notebook_runs(runner, name):
     if run.error is not None:
         raise AssertionError(f"{name} failed after {run.seconds:.0f} s:\n{run.error}")
     assert not _python_warnings(run.notebook), _python_warnings(run.notebook)
+    assert not _images_without_alt(run.notebook), _images_without_alt(run.notebook)
+    if name in QUIET:
+        assert not _stderr(run.notebook), _stderr(run.notebook)
 
 
 @pytest.mark.slow

@@ -59,9 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 some articles failed, 2 error)."""
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s"
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(_Messages())
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
     # The command gives its own advice on targets (with its options); the library's, which
     # names targets=, would say the same again.
     logging.getLogger("framing").addFilter(_drop_targets_hint)
@@ -83,6 +83,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous)
         logging.getLogger("framing").removeFilter(_drop_targets_hint)
+
+
+class _Messages(logging.Formatter):
+    """Log records as the command's own lines: warnings (a page whose body looks wrong, bytes
+    that were replaced) start with "framing: warning:", like the command's other warnings."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = super().format(record)
+        return f"framing: warning: {message}" if record.levelno >= logging.WARNING else message
 
 
 def _drop_targets_hint(record: logging.LogRecord) -> bool:

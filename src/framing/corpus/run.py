@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -20,17 +19,15 @@ import pandas as pd
 
 import framing
 from framing.analysis import LexiconLike, resolve_lexicon
-from framing.article import Article
 from framing.corpus.batch import BatchResult, Config, default_dtypes, probe_dtypes
 from framing.corpus.local_engine import resolve_n_jobs, run_local
 from framing.corpus.plan import Ledger, stream_batches
+from framing.corpus.progress import count_items, progress_bar
 from framing.corpus.source import describe_source
 from framing.corpus.store import FORMAT, FORMAT_VERSION, TABLES, Store, conform
 from framing.io import expand_paths, read_articles
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     import pyarrow.dataset
 
 __all__ = ["CorpusAnalysis", "analyze_corpus"]
@@ -363,7 +360,7 @@ def _run(
     progress: bool,
 ) -> list[BatchResult]:
     destination = None if store is None else str(store.path)
-    with _progress_bar(progress, _length(source)) as bar:
+    with progress_bar(progress, count_items(source, read_options.get("encoding"))) as bar:
         if engine == "local":
             batches = stream_batches(source, read_options, ledger, run=run, batch_size=batch_size)
             return run_local(batches, config, destination, n_jobs, bar)
@@ -397,26 +394,6 @@ def _describe(
         # [column, dtype] pairs: JSON objects would not keep the column order.
         "tables": {name: [[c, t] for c, t in table.items()] for name, table in dtypes.items()},
     }
-
-
-def _length(source: Any) -> int | None:
-    """The number of input items, when it is known without reading (for the progress bar)."""
-    if isinstance(source, pd.DataFrame):
-        return len(source)
-    if isinstance(source, (list, tuple)) and all(isinstance(s, Article) for s in source):
-        return len(source)
-    return None
-
-
-@contextmanager
-def _progress_bar(enabled: bool, total: int | None) -> Iterator[Any]:
-    from tqdm.auto import tqdm
-
-    bar = tqdm(total=total, unit="article", desc="framing", disable=not enabled, leave=True)
-    try:
-        yield bar
-    finally:
-        bar.close()
 
 
 def _positions(articles: pd.DataFrame) -> pd.Series:

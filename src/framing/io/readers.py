@@ -25,6 +25,8 @@ from framing.errors import ReadError
 from framing.io.boilerplate import clean
 from framing.io.checks import regular_file_size
 from framing.io.decode import Decoded, DecodeFailure, decode
+from framing.io.html_pages import extract_html
+from framing.io.page_fields import checked_author, site_keys, without_site_suffix
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -90,52 +92,6 @@ def _decode_file(data: bytes, encoding: str | None, name: str, *, html: bool) ->
     return decoded
 
 
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
-
-
-def _without_scripts(html: str) -> Any:
-    """The page as an lxml tree without script, style, noscript and template elements.
-
-    Their text is code, not words: trafilatura would keep it inside a headline
-    ("Minister <script>alert(2)</script> speaks"). A page lxml cannot parse is passed on
-    as it is, for trafilatura to judge.
-    """
-    import lxml.etree
-    import lxml.html
-
-    try:
-        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
-    except (ValueError, lxml.etree.ParserError):
-        return html
-    for element in tree.xpath("//script|//style|//noscript|//template"):
-        element.drop_tree()
-    return tree
-
-
-def _extract_html(html: str, url: str | None, name: str) -> tuple[str, dict[str, Any]]:
-    """Main text (one paragraph per line) and metadata of a page, by trafilatura."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
-        _without_scripts(html), url=url, with_metadata=True, include_comments=False
-    )
-    if doc is None or not (doc.text or "").strip():
-        raise ReadError(
-            f"{name} has no article text that trafilatura could extract: check that it is an "
-            "article page (not an index or a script-only shell), or save the text as .txt.",
-            path=name,
-        )
-    meta = {
-        "title": doc.title,
-        "author": doc.author,
-        "published": doc.date,
-        "outlet": doc.sitename or doc.hostname,
-        "url": doc.url,
-        "extractor": f"trafilatura {trafilatura.__version__}",
-    }
-    return "\n\n".join(doc.text.splitlines()), meta
-
-
 def read_article(
     path: str | os.PathLike[str],
     *,
@@ -199,8 +155,11 @@ def read_article(
         _load_bytes(file, name, max_bytes), encoding, name, html=html
     )
     found: dict[str, Any] = {}
+    warnings = [warning] if warning else []
     if html:
-        text, found = _extract_html(text, url, name)
+        text, found, page_warnings = extract_html(text, url, name)
+        warnings += page_warnings
+    links = found.get("link_paragraphs", [])
     cleaned = clean(text, title=found.get("title"))
     if not cleaned.text:
         raise ReadError(
@@ -209,9 +168,11 @@ def read_article(
             path=name,
         )
     logger.debug("%s: removed %d boilerplate lines", name, len(cleaned.removed))
+    # A text file's header byline and title get the checks an HTML page's metadata got.
+    sites = site_keys(outlet, found.get("outlet"))
     fields = {
-        "title": cleaned.title,
-        "author": found.get("author") or cleaned.fields.get("author"),
+        "title": without_site_suffix(cleaned.title, sites),
+        "author": found.get("author") or checked_author(cleaned.fields.get("author"), sites),
         "published": found.get("published") or cleaned.fields.get("published"),
         "outlet": outlet or found.get("outlet"),
         "url": url or found.get("url"),
@@ -222,13 +183,14 @@ def read_article(
         "source_path": name,
         "reader": "html" if html else suffix.lstrip("."),
         "encoding": used,
-        "removed_lines": [line for _, line, _ in cleaned.removed],
-        "removed_rules": [rule for _, _, rule in cleaned.removed],
+        # Link lists cut from the edges of a page's body come first, as they were cut first.
+        "removed_lines": links + [line for _, line, _ in cleaned.removed],
+        "removed_rules": ["link_list"] * len(links) + [rule for _, _, rule in cleaned.removed],
     }
     if "extractor" in found:
         record["extractor"] = found["extractor"]
-    if warning:
-        record["warnings"] = [warning]
+    if warnings:
+        record["warnings"] = warnings
     return Article(text=cleaned.text, **fields, meta={**record, **meta})
 
 

@@ -5,11 +5,13 @@ is given (else on a new figure) and returns the Axes. Nothing global is changed 
 matplotlib is imported only when a chart is drawn. Colours come from
 :mod:`framing.display` (categories, speaker types, cue classes, stance), so they match
 the highlighted text and the report. ``article`` charts one article's tables, ``corpus``
-those of a :class:`~framing.Comparison`.
+those of a :class:`~framing.Comparison`. :func:`with_alt` shows a chart in Jupyter as an
+image with alt text.
 """
 
 from __future__ import annotations
 
+from framing.plots.alt_text import ChartImage, with_alt
 from framing.plots.article import (
     cue_classes,
     loaded_by_category,
@@ -27,6 +29,7 @@ from framing.plots.corpus import (
 )
 
 __all__ = [
+    "ChartImage",
     "cue_classes",
     "loaded_by_category",
     "log_odds_scatter",
@@ -38,4 +41,5 @@ __all__ = [
     "stance_scores",
     "top_terms",
     "who_gets_the_floor",
+    "with_alt",
 ]

@@ -222,6 +222,8 @@ def _render_html(res: Analysis, tables: dict[str, pd.DataFrame], svgs: dict[str,
     context = {
         "title": article.title or "Untitled article",
         "byline": _byline(res),
+        # What went wrong when the article was read (decoding, extraction), for the header.
+        "reading_warnings": list(article.meta.get("warnings", [])),
         "findings": found,
         "headline": display.placed_figures(summary, reference),
         "counts": _counts(summary),
