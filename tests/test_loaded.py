@@ -190,6 +190,7 @@ def test_a_gazetteer_name_guards_its_capitalised_words():
         ("The attacker used a knife in the massacre at the market.", "massacre"),
         ("The missile strike on the port caused chaos in the city.", "chaos"),
         ("A deadly outbreak of cholera spread to three provinces.", "deadly"),
+        ("Rare but lethal, the disease spreads through bites.", "lethal"),
         ("The storm left a trail of devastation along the coast.", "devastation"),
         ("She pleaded guilty to fraud in a plea deal.", "fraud"),
         ("He was arraigned on a charge of fraud.", "fraud"),

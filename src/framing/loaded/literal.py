@@ -5,11 +5,15 @@ debate" frames one. A term is flagged ``literal`` when its sentence also holds a
 signals a report of events in one of the term's *domains* (the packaged
 ``context_words`` lexicon):
 
-- ``violence``: victims and casualties, specific arms and armed attackers ("killed",
-  "wounded", "hostages", "grenade", "gunmen"); weapons in general ("weapons", "arms")
-  are policy talk and do not count;
-- ``disaster``: fires, floods, storms and their aftermath ("wildfire", "evacuated");
-- ``legal``: charges, pleas and verdicts ("charged with", "pleaded", "convicted");
+- ``violence``: victims and casualties, shootings, specific arms and armed attackers
+  ("killed", "wounded", "mass shooting", "hostages", "grenade", "knife", "missile",
+  "gunmen", "attacker"); weapons in general ("weapons", "arms", "guns") are policy talk
+  and do not count;
+- ``disaster``: fires, floods, storms, outbreaks of disease and their aftermath
+  ("wildfire", "evacuated", "outbreak", "epidemic"): "a deadly outbreak" reports one;
+- ``legal``: charges, pleas and verdicts ("charged with", "pleaded", "plea deal",
+  "arraigned", "convicted"), where "fraud" names the offence and "falsely" and
+  "recklessly" are the words of the charge;
 - ``record``: a real first or record ("first", "record");
 - ``sport``: sports reports ("match", "season", "striker"), where "a crushing defeat"
   and "the clash with Leeds" are the ordinary idiom of the domain, not militarised
