@@ -247,6 +247,17 @@ def test_naming_a_fear_or_a_danger_is_not_an_appeal_to_fear(text, absent):
     assert not absent & set(packaged(text).loaded_terms["text"].str.lower())
 
 
+def test_a_witness_who_saw_nothing_suspicious_casts_no_doubt():
+    assert "suspicious" not in set(packaged("He saw nothing suspicious.").loaded_terms["text"])
+
+
+def test_facing_a_problem_is_not_combat():
+    text = "Reporters confronted the minister; a confrontation over the budget loomed."
+    found = set(packaged(text).loaded_terms["text"].str.lower())
+    assert not {"confronted", "confrontation"} & found
+    assert "confrontational" in set(packaged("A confrontational speech.").loaded_terms["text"])
+
+
 def test_amplified_threats_and_dangers_still_appeal_to_fear():
     text = "It is an existential threat, a clear and present danger; alarm bells rang."
     found = set(packaged(text).loaded_terms["text"])
@@ -282,6 +293,11 @@ def test_casting_a_statement_as_a_threat_or_a_grab_still_counts():
             "battle",
         ),
         ("Political elites met, and the elites sneered.", "elites", "elites"),
+        (
+            "Police found a suspicious package; the timing of the leak is suspicious.",
+            "suspicious",
+            "suspicious",
+        ),
     ],
 )
 def test_descriptive_senses_are_left_out_and_loaded_ones_counted(text, descriptor, counted):
