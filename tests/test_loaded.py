@@ -247,6 +247,10 @@ def test_naming_a_fear_or_a_danger_is_not_an_appeal_to_fear(text, absent):
     assert not absent & set(packaged(text).loaded_terms["text"].str.lower())
 
 
+def test_regime_change_names_a_policy():
+    assert "regime" not in set(packaged("He called for regime change.").loaded_terms["text"])
+
+
 def test_a_witness_who_saw_nothing_suspicious_casts_no_doubt():
     assert "suspicious" not in set(packaged("He saw nothing suspicious.").loaded_terms["text"])
 
@@ -293,6 +297,11 @@ def test_casting_a_statement_as_a_threat_or_a_grab_still_counts():
             "battle",
         ),
         ("Political elites met, and the elites sneered.", "elites", "elites"),
+        (
+            "The sanctions regime was tightened; the regime jailed its critics.",
+            "regime",
+            "regime",
+        ),
         (
             "Police found a suspicious package; the timing of the leak is suspicious.",
             "suspicious",
