@@ -196,6 +196,13 @@ def test_a_gazetteer_name_guards_its_capitalised_words():
         ("She faces charges that she recklessly endangered the crew.", "recklessly"),
         ("A late home run capped a crushing win for the Dodgers.", "crushing"),
         ("He ran for 180 yards in a humiliating loss for the Bears.", "humiliating"),
+        ("Firefighters battled the blaze as winds fanned the flames.", "battled"),
+        ("Firefighters battled the blaze as winds fanned the flames.", "fanned the flames"),
+        (
+            "Gunmen attacked the village at dawn, killing 30. Survivors described chaos in "
+            "the streets. Troops arrived by noon.",
+            "chaos",
+        ),
         ("The storm left a trail of devastation along the coast.", "devastation"),
         ("She pleaded guilty to fraud in a plea deal.", "fraud"),
         ("He was arraigned on a charge of fraud.", "fraud"),
@@ -225,6 +232,11 @@ def test_literal_reports_of_events_are_flagged_and_left_out_of_the_rates(text, s
         ("That was the worst speech of his career.", "worst"),
         ("The deadly logic of austerity is plain to see.", "deadly"),
         ("The senator is a fraud.", "fraud"),
+        (
+            "Parents of children killed in crashes spoke at the rally. The senator's plan "
+            "would bring chaos.",
+            "chaos",
+        ),
     ],
 )
 def test_the_same_words_in_comment_are_not_literal(text, surface):
