@@ -337,7 +337,11 @@ def run(data_dir: Path, lexicon: Lexicon, before: str | None = None) -> dict:
         "basil": {},
         "guards": {},
         "by_category": {},
-        "before": {"revision": before, "guards": {}, "by_category": {}} if before else None,
+        "before": (
+            {"revision": before, "ptc_by_technique": {}, "guards": {}, "by_category": {}}
+            if before
+            else None
+        ),
     }
     started = time.perf_counter()
     corpora: dict[str, list[Doc]] = {}
@@ -353,7 +357,7 @@ def run(data_dir: Path, lexicon: Lexicon, before: str | None = None) -> dict:
             results["ptc_by_technique"][category] = {"technique": technique, **scores}
             if earlier is not None:
                 scores = span_scores(gold, earlier.finder(categories=[category]))
-                results["before"].setdefault("ptc_by_technique", {})[category] = {
+                results["before"]["ptc_by_technique"][category] = {
                     "technique": technique,
                     **scores,
                 }
