@@ -16,7 +16,9 @@ without the sources and stance steps, which do not change which terms match:
   literal uses left out, as ``loaded_per_1k`` counts them;
 * **framing, no guards**: the same lexicon with the guards off;
 * **lexicon VERSION (REV)** (with ``--before REV``): the lexicon of git revision REV with
-  the guards off, i.e. the figures before this version, measured in the same run;
+  every guard on, reading REV's ``context_words`` too (the words the guards read), i.e.
+  the figure before this version, measured in the same run by today's code; and the same
+  with the guards off;
 * **markers**: the epistemic markers (``kind == "marker"``) alone, for reference;
 * **VADER |valence| >= 1.5**: the baseline, the words of the lexicon bundled with the
   ``vaderSentiment`` package, matched exactly by the same matcher.
@@ -43,11 +45,13 @@ rows it removes (``context``, ``names``) or flags (``literal``), the precision o
 rows against the gold beside the precision of all unguarded rows (a guard is right when
 what it removes is mostly not gold), and precision by category. ``--card`` prints the
 figures as the ``benchmark`` block of the lexicon card (``src/framing/lexicons/loaded.yaml``).
+With ``--before REV`` the guard and category tables show REV's figures too.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import io
 import json
@@ -60,6 +64,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
+from unittest import mock
 
 import pandas as pd
 
@@ -93,8 +98,10 @@ FRAMING = "framing"
 class Matcher:
     """A lexicon's rows on each text, computed once per text and guard setting."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, context: Lexicon | None = None) -> None:
         self.lexicon = lexicon
+        # the words the guards read, when not the packaged ones (another revision's)
+        self.context = context
         self._documents: dict[str, tuple[Document, list[Span]]] = {}
         self._rows: dict[tuple[str, tuple[str, ...]], pd.DataFrame] = {}
         self._gazetteer = resolve_targets(None)
@@ -108,11 +115,17 @@ class Matcher:
                 names = list(zip(mentions["start"], mentions["end"], strict=True))
                 self._documents[text] = (document, names)
             document, names = self._documents[text]
-            terms = find_loaded_terms(
-                document, self.lexicon, article_id="bench", names=names, guards=guards
-            )
+            with self._context_words():
+                terms = find_loaded_terms(
+                    document, self.lexicon, article_id="bench", names=names, guards=guards
+                )
             self._rows[key] = terms[["start", "end", "category", "kind", "literal", "in_quote"]]
         return self._rows[key]
+
+    def _context_words(self):
+        if self.context is None:
+            return contextlib.nullcontext()
+        return mock.patch("framing.loaded.rows.context_words", lambda: self.context)
 
     def finder(
         self,
@@ -158,20 +171,20 @@ def vader_lexicon() -> Lexicon:
     return Lexicon.from_dict(rows, name="vader-strong", version="vaderSentiment")
 
 
-def lexicon_at(revision: str) -> Lexicon:
-    """The packaged lexicon (table and card) as it was at a git revision."""
+def lexicon_at(revision: str, name: str = "loaded") -> Lexicon:
+    """A packaged lexicon (table and card) as it was at a git revision."""
     root = Path(__file__).resolve().parents[1]
     with tempfile.TemporaryDirectory() as folder:
         for suffix in (".csv", ".yaml"):
             text = subprocess.run(
-                ["git", "show", f"{revision}:src/framing/lexicons/loaded{suffix}"],
+                ["git", "show", f"{revision}:src/framing/lexicons/{name}{suffix}"],
                 cwd=root,
                 check=True,
                 capture_output=True,
                 text=True,
             ).stdout
-            Path(folder, f"loaded{suffix}").write_text(text, encoding="utf-8")
-        return Lexicon.from_csv(Path(folder, "loaded.csv"))
+            Path(folder, f"{name}{suffix}").write_text(text, encoding="utf-8")
+        return Lexicon.from_csv(Path(folder, f"{name}.csv"))
 
 
 # -- scoring ----------------------------------------------------------------------------
@@ -303,13 +316,13 @@ def run(data_dir: Path, lexicon: Lexicon, before: str | None = None) -> dict:
         FRAMING: (ours, LOADED_GUARDS, "loaded"),
         "framing, no guards": (ours, (), "loaded"),
     }
+    earlier = None
     if before:
-        earlier = lexicon_at(before)
-        systems[f"lexicon {earlier.version} ({before}), no guards"] = (
-            Matcher(earlier),
-            (),
-            "loaded",
-        )
+        lexicon_before = lexicon_at(before)
+        earlier = Matcher(lexicon_before, lexicon_at(before, "context_words"))
+        label = f"lexicon {lexicon_before.version} ({before})"
+        systems[label] = (earlier, LOADED_GUARDS, "loaded")
+        systems[f"{label}, no guards"] = (earlier, (), "loaded")
     systems["markers (kind == marker)"] = (ours, LOADED_GUARDS, "marker")
     systems[f"VADER |valence| >= {VADER_THRESHOLD}"] = (vader, (), None)
     results: dict = {
@@ -324,6 +337,11 @@ def run(data_dir: Path, lexicon: Lexicon, before: str | None = None) -> dict:
         "basil": {},
         "guards": {},
         "by_category": {},
+        "before": (
+            {"revision": before, "ptc_by_technique": {}, "guards": {}, "by_category": {}}
+            if before
+            else None
+        ),
     }
     started = time.perf_counter()
     corpora: dict[str, list[Doc]] = {}
@@ -334,8 +352,15 @@ def run(data_dir: Path, lexicon: Lexicon, before: str | None = None) -> dict:
         for name, (matcher, guards, kind) in systems.items():
             results["ptc"][name] = span_scores(docs, matcher.finder(guards, kind=kind))
         for category, technique in PTC_TECHNIQUE.items():
-            scores = span_scores(load_ptc(ptc, [technique]), ours.finder(categories=[category]))
+            gold = load_ptc(ptc, [technique])
+            scores = span_scores(gold, ours.finder(categories=[category]))
             results["ptc_by_technique"][category] = {"technique": technique, **scores}
+            if earlier is not None:
+                scores = span_scores(gold, earlier.finder(categories=[category]))
+                results["before"]["ptc_by_technique"][category] = {
+                    "technique": technique,
+                    **scores,
+                }
     babe_path = data_dir / "babe" / "final_labels_SG2.csv"
     if babe_path.is_file():
         babe = Babe(babe_path)
@@ -355,6 +380,11 @@ def run(data_dir: Path, lexicon: Lexicon, before: str | None = None) -> dict:
     for corpus, docs in corpora.items():
         results["guards"][corpus] = guard_effects(ours, docs)
         results["by_category"][corpus] = category_precision(ours, lexicon, docs)
+        if earlier is not None:
+            results["before"]["guards"][corpus] = guard_effects(earlier, docs)
+            results["before"]["by_category"][corpus] = category_precision(
+                earlier, earlier.lexicon, docs
+            )
     results["seconds"] = round(time.perf_counter() - started, 1)
     return results
 
@@ -484,11 +514,12 @@ def markdown(results: dict) -> str:
         )
         print("|---|" + "--:|--:|--:|--:|" * len(corpora), file=out)
         for guard in results["guards"][corpora[0]]:
-            cells = []
-            for corpus in corpora:
-                g = results["guards"][corpus][guard]
-                cells.append(f"{g['n']} | {g['share']:.1%} | {g['P']:.3f} | {g['P_after']:.3f}")
-            print(f"| {guard} | " + " | ".join(cells) + " |", file=out)
+            for label, table in _now_and_before(results, "guards", guard):
+                cells = []
+                for corpus in corpora:
+                    g = table[corpus][guard]
+                    cells.append(f"{g['n']} | {g['share']:.1%} | {g['P']:.3f} | {g['P_after']:.3f}")
+                print(f"| {label} | " + " | ".join(cells) + " |", file=out)
     if results["by_category"]:
         corpora = list(results["by_category"])
         print("\nPrecision by category (loaded rows; guarded, and unguarded)\n", file=out)
@@ -496,26 +527,40 @@ def markdown(results: dict) -> str:
         print(f"| category | {header} |", file=out)
         print("|---|" + "--:|--:|--:|" * len(corpora), file=out)
         for category in results["by_category"][corpora[0]]:
-            cells = []
-            for corpus in corpora:
-                c = results["by_category"][corpus][category]
-                cells.append(
-                    f"{c['guarded']['n']} | {c['guarded']['P']:.3f} | {c['unguarded']['P']:.3f}"
-                )
-            print(f"| {category} | " + " | ".join(cells) + " |", file=out)
+            for label, table in _now_and_before(results, "by_category", category):
+                cells = []
+                for corpus in corpora:
+                    c = table[corpus].get(category)
+                    cells.append(
+                        f"{c['guarded']['n']} | {c['guarded']['P']:.3f} | {c['unguarded']['P']:.3f}"
+                        if c
+                        else " - | - | - "
+                    )
+                print(f"| {label} | " + " | ".join(cells) + " |", file=out)
     if results["ptc_by_technique"]:
         print(
             "\n| category | PTC technique | P | R | F1 | matches |\n|---|---|--:|--:|--:|--:|",
             file=out,
         )
         for category, s in results["ptc_by_technique"].items():
-            print(
-                f"| {category} | {s['technique']} | {s['P']:.3f} | {s['R']:.3f} | "
-                f"{s['F1']:.3f} | {s['n_pred']} |",
-                file=out,
-            )
+            for label, table in _now_and_before(results, "ptc_by_technique", category):
+                s = table[category]
+                print(
+                    f"| {label} | {s['technique']} | {s['P']:.3f} | {s['R']:.3f} | "
+                    f"{s['F1']:.3f} | {s['n_pred']} |",
+                    file=out,
+                )
     print(f"\n({results['seconds']} s)", file=out)
     return out.getvalue().rstrip("\n")
+
+
+def _now_and_before(results: dict, part: str, row: str) -> list[tuple[str, dict]]:
+    """A table's row label and table for this version, then for ``--before``'s revision."""
+    rows = [(row, results[part])]
+    before = results.get("before")
+    if before and before.get(part):
+        rows.append((f"{row} ({before['revision']})", before[part]))
+    return rows
 
 
 # the card's names of the systems of run(), and what they are
@@ -529,7 +574,10 @@ CARD_TEXT = {
     "data_dir": "the evaluation folder holding ptc/, babe/ and basil-dev/ ($FRAMING_EVAL_DIR)",
     "framing": "rows of kind loaded, every guard on, literal uses left out (the figure)",
     "no_guards": "the same lexicon with the guards off",
-    "lexicon_VERSION": "the lexicon before this version (--before REV), guards off",
+    "lexicon_VERSION": (
+        "the lexicon before this version (--before REV) with its context words, every guard "
+        "on; lexicon_VERSION_no_guards: the same with the guards off"
+    ),
     "markers": "the epistemic markers (kind marker) alone",
     "vader_baseline": (
         "words of the vaderSentiment package's bundled vader_lexicon.txt with "
@@ -562,7 +610,8 @@ def card_block(results: dict) -> str:
 
     def name(system: str) -> str:
         version = system.removeprefix("lexicon ").split(" ")[0]
-        return CARD_SYSTEMS.get(system, f"lexicon_{version.replace('.', '_')}")
+        suffix = "_no_guards" if system.endswith(", no guards") else ""
+        return CARD_SYSTEMS.get(system, f"lexicon_{version.replace('.', '_')}{suffix}")
 
     def rounded(scores: dict) -> dict:
         keep = ("P", "R", "F1", "n_pred", "n_gold", "n", "share", "P_after")

@@ -100,7 +100,7 @@ def test_markers_are_rows_of_their_own_kind_counted_apart():
     ("text", "word"),
     [
         ("I woke up to the news; the woke left was furious.", "woke"),
-        ("An alarm clock rang before the alarm spread.", "alarm"),
+        ("An alarm clock rang before alarm bells rang in the capital.", "alarm"),
         ("The anti-terrorism bill angered anti-American crowds.", "anti-"),
         ("Party elites met, and the liberal elites sneered.", "elites"),
     ],
@@ -186,6 +186,28 @@ def test_a_gazetteer_name_guards_its_capitalised_words():
         ("She pleaded guilty to falsely reporting a crime.", "falsely"),
         ("Leeds suffered a crushing defeat in the cup final.", "crushing"),
         ("The striker scored twice in a stunning rout of Madrid.", "rout"),
+        ("It was the worst mass shooting in the state's history.", "worst"),
+        ("The attacker used a knife in the massacre at the market.", "massacre"),
+        ("The missile strike on the port caused chaos in the city.", "chaos"),
+        ("A deadly outbreak of cholera spread to three provinces.", "deadly"),
+        ("Rare but lethal, the disease spreads through bites.", "lethal"),
+        ("A bomb went off at the market, injuring nine, the worst attack in years.", "worst"),
+        ("The blizzard caused chaos on the roads, forecasters said.", "chaos"),
+        ("She faces charges that she recklessly endangered the crew.", "recklessly"),
+        ("A late home run capped a crushing win for the Dodgers.", "crushing"),
+        ("He ran for 180 yards in a humiliating loss for the Bears.", "humiliating"),
+        ("Firefighters battled the blaze as winds fanned the flames.", "battled"),
+        ("Firefighters battled the blaze as winds fanned the flames.", "fanned the flames"),
+        (
+            "Gunmen attacked the village at dawn, killing 30. Survivors described chaos in "
+            "the streets. Troops arrived by noon.",
+            "chaos",
+        ),
+        ("The storm left a trail of devastation along the coast.", "devastation"),
+        ("She pleaded guilty to fraud in a plea deal.", "fraud"),
+        ("He was arraigned on a charge of fraud.", "fraud"),
+        ("The indictment says he falsely certified the accounts.", "falsely"),
+        ("Agents seized the ledgers after he was indicted.", "seized"),
     ],
 )
 def test_literal_reports_of_events_are_flagged_and_left_out_of_the_rates(text, surface):
@@ -207,10 +229,104 @@ def test_literal_reports_of_events_are_flagged_and_left_out_of_the_rates(text, s
         ("He falsely claimed the election was stolen.", "falsely"),
         ("A historic betrayal, the columnist wrote.", "historic"),
         ("The senator suffered a crushing defeat in the primary.", "crushing"),
+        ("That was the worst speech of his career.", "worst"),
+        ("The deadly logic of austerity is plain to see.", "deadly"),
+        ("The senator is a fraud.", "fraud"),
+        (
+            "Parents of children killed in crashes spoke at the rally. The senator's plan "
+            "would bring chaos.",
+            "chaos",
+        ),
     ],
 )
 def test_the_same_words_in_comment_are_not_literal(text, surface):
     assert not rows(text).loc[surface, "literal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Residents fear the river will rise, and fears of a flood grew.", {"fear", "fears"}),
+        ("Doctors voiced alarm; the officials feared the worst.", {"alarm", "feared"}),
+        ("She received death threats, and the threat of a strike hung over talks.", {"threats"}),
+        ("He warned of the danger, and the dangers of a long winter.", {"danger", "dangers"}),
+        ("The fact-checkers rated the claim false.", {"false"}),
+    ],
+)
+def test_naming_a_fear_or_a_danger_is_not_an_appeal_to_fear(text, absent):
+    """Describing someone's fear, or naming a threat, is reporting; the appeal is in the
+    amplified forms, which count."""
+    assert not absent & set(packaged(text).loaded_terms["text"].str.lower())
+
+
+def test_regime_change_names_a_policy():
+    assert "regime" not in set(packaged("He called for regime change.").loaded_terms["text"])
+
+
+def test_a_witness_who_saw_nothing_suspicious_casts_no_doubt():
+    assert "suspicious" not in set(packaged("He saw nothing suspicious.").loaded_terms["text"])
+
+
+def test_facing_a_problem_is_not_combat():
+    text = "Reporters confronted the minister; a confrontation over the budget loomed."
+    found = set(packaged(text).loaded_terms["text"].str.lower())
+    assert not {"confronted", "confrontation"} & found
+    assert "confrontational" in set(packaged("A confrontational speech.").loaded_terms["text"])
+
+
+def test_amplified_threats_and_dangers_still_appeal_to_fear():
+    text = "It is an existential threat, a clear and present danger; alarm bells rang."
+    found = set(packaged(text).loaded_terms["text"])
+    assert {"existential threat", "clear and present danger", "alarm bells"} <= found
+
+
+def test_casting_a_statement_as_a_threat_or_a_grab_still_counts():
+    """ "threatened to" and "seized on" are word choices about what someone said or did
+    (annotated as lexical bias), not plain reports."""
+    text = "The mayor threatened to close the port, and rivals seized on the remark."
+    terms = rows(text)
+    assert not terms.loc[["threatened", "seized"], "literal"].any()
+
+
+@pytest.mark.parametrize(
+    ("text", "descriptor", "counted"),
+    [
+        ("A terror attack was foiled; terror spread through the town.", "terror", "terror"),
+        (
+            "A terrorist group claimed it; he called the protesters terrorists.",
+            "terrorist",
+            "terrorists",
+        ),
+        ("Voter fraud is rare, the study found; the senator is a fraud.", "fraud", "fraud"),
+        (
+            "The historic building burned; a historic betrayal, the columnist wrote.",
+            "historic",
+            "historic",
+        ),
+        (
+            "She faces an uphill battle; the battle for the soul of the party is on.",
+            "battle",
+            "battle",
+        ),
+        ("Political elites met, and the elites sneered.", "elites", "elites"),
+        (
+            "The sanctions regime was tightened; the regime jailed its critics.",
+            "regime",
+            "regime",
+        ),
+        (
+            "Police found a suspicious package; the timing of the leak is suspicious.",
+            "suspicious",
+            "suspicious",
+        ),
+    ],
+)
+def test_descriptive_senses_are_left_out_and_loaded_ones_counted(text, descriptor, counted):
+    """The first occurrence is the descriptive or conventional sense; the last counts."""
+    terms = packaged(text).loaded_terms
+    starts = list(terms.loc[terms["text"].str.lower() == counted.lower(), "start"])
+    assert starts == [text.lower().rindex(counted.lower())]
+    assert text.lower().index(descriptor.lower()) not in set(terms["start"])
 
 
 def test_figurative_framing_idioms_are_found():
