@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from framing.schema import CONTEXT_CONDITIONS, LITERAL_DOMAINS
@@ -163,6 +164,8 @@ class _Node:
 
 
 _MAX_REMEMBERED_STARTS = 1 << 17
+_KEY = attrgetter("key")
+_SENTENCE = attrgetter("sentence_id")
 
 
 class TermTrie:
@@ -195,12 +198,18 @@ class TermTrie:
         """Leftmost-longest, non-overlapping matches; ``context=False`` ignores the
         entries' contexts (to measure what they rule out)."""
         matches: list[Match] = []
-        keys = [token.key for token in tokens]
-        sentences = [token.sentence_id for token in tokens]
+        keys = list(map(_KEY, tokens))
+        sentences = list(map(_SENTENCE, tokens))
         n = len(tokens)
+        remembered = self._starts  # most tokens lead nowhere: look them up inline
         i = 0
         while i < n:
-            states = self._start(keys[i])
+            states = remembered.get(keys[i])
+            if states is None:
+                states = self._start(keys[i])
+            if not states:
+                i += 1
+                continue
             best: Match | None = None
             j = i
             while states:
