@@ -19,6 +19,7 @@ from framing.io import HTML_SUFFIXES, TEXT_SUFFIXES, read_article
 from framing.lexicon import Lexicon
 from framing.loaded import (
     category_frequencies,
+    category_rows,
     find_loaded_terms,
     loaded_figures,
     term_frequencies,
@@ -81,6 +82,11 @@ class Analysis:
             self.loaded_terms, self.n_words, self.lexicon.categories, self.lexicon.kinds
         )
 
+    def _category_rows(self) -> list[dict[str, Any]]:
+        return category_rows(
+            self.loaded_terms, self.n_words, self.lexicon.categories, self.lexicon.kinds
+        )
+
     def term_frequencies(self) -> pd.DataFrame:
         """Loaded terms per term: count, rate per 1,000 words and the surface forms found."""
         return term_frequencies(self.loaded_terms, self.n_words)
@@ -117,7 +123,7 @@ class Analysis:
             "n_words": self.n_words,
             "n_sentences": len(self.document.sentences),
             "n_paragraphs": len(self.document.paragraphs),
-            **loaded_figures(self.category_frequencies(), self.n_words),
+            **loaded_figures(self._category_rows(), self.n_words),
         }
         figures.update(source_summary(self.sources, self.n_words))
         figures["n_targets"] = sum(n > 0 for n in self.stance["mentions"].tolist())

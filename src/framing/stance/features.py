@@ -138,14 +138,19 @@ class DocumentFeatures:
         self.spans = TargetSpans(document, mentions)
         self.starts = [t.start for t in self.tokens]
         negation = negated(self.tokens)
+        valences = dict.fromkeys(t.key for t in self.tokens)  # each distinct word once
+        for key in valences:
+            valences[key] = word_valence(key)
         self.valence = [
-            word_valence(t.key) * (-1.0 if flag else 1.0) / 4.0
+            valences[t.key] * (-1.0 if flag else 1.0) / 4.0
             for t, flag in zip(self.tokens, negation, strict=True)
         ]
         self.sentence_range: dict[int, tuple[int, int]] = {}
-        for index, token in enumerate(self.tokens):
-            first, _ = self.sentence_range.get(token.sentence_id, (index, index))
-            self.sentence_range[token.sentence_id] = (first, index)
+        ids = [t.sentence_id for t in self.tokens]
+        for index in range(len(ids)):  # each sentence's first and last token
+            if index == 0 or ids[index] != ids[index - 1]:
+                first = index
+            self.sentence_range[ids[index]] = (first, index)
         speech = [
             row
             for row in records(sources, _SOURCE_COLUMNS)
