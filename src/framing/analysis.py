@@ -237,17 +237,22 @@ def analyze(
 
 def with_speakers(loaded_terms: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """``loaded_terms`` with ``speaker`` filled for matches inside a speaker's direct quote."""
-    quotes = sources[(sources["kind"] == "direct_quote") & (sources["speaker"] != "")]
-    if quotes.empty or not loaded_terms["in_quote"].any():
+    if not loaded_terms["in_quote"].any():
+        return loaded_terms
+    # Read as lists: masking a DataFrame costs more than this whole function.
+    quotes = [
+        (start, end, who)
+        for kind, start, end, who in zip(
+            *(sources[c].tolist() for c in ("kind", "content_start", "content_end", "speaker")),
+            strict=True,
+        )
+        if kind == "direct_quote" and who != ""
+    ]
+    if not quotes:
         return loaded_terms
     # Quotes by start, with the furthest end so far: each term looks back only over the
     # quotes that can still contain it (one or two), not over every quote of the article.
-    spans = sorted(
-        (int(s), int(e), order, who)
-        for order, (s, e, who) in enumerate(
-            zip(quotes["content_start"], quotes["content_end"], quotes["speaker"], strict=True)
-        )
-    )
+    spans = sorted((int(s), int(e), order, who) for order, (s, e, who) in enumerate(quotes))
     starts = [span[0] for span in spans]
     reach = list(accumulate((span[1] for span in spans), max))
     speakers = [

@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -103,8 +104,16 @@ def stance_evidence_rows(
     """The rows stance reads: loaded language, not epistemic markers or literal uses
     ("killed" in a report of an attack), is what can be aimed at a target; and speech
     that happened ("refused to comment", "might suggest" say nothing of anyone)."""
-    loaded = loaded_terms[(loaded_terms["kind"] == "loaded") & ~loaded_terms["literal"]]
-    return loaded, sources[sources["speech_act"] == "reported"]
+    literal = loaded_terms["literal"].to_numpy(dtype=bool)
+    loaded = (loaded_terms["kind"].to_numpy() == "loaded") & ~literal
+    reported = sources["speech_act"].to_numpy() == "reported"
+    return _rows_where(loaded_terms, loaded), _rows_where(sources, reported)
+
+
+def _rows_where(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """``frame[keep]``; the frame itself when every row is kept (masking a DataFrame costs
+    more than reading it)."""
+    return frame if keep.all() else frame[keep]
 
 
 class DocumentFeatures:
