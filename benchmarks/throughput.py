@@ -4,7 +4,7 @@ Usage::
 
     python benchmarks/throughput.py [DATA_DIR] [--copies N] [--parallel-articles N]
                                     [--memory-sizes N [N ...]] [--no-memory]
-                                    [--sizes N [N ...]] [--sweep-only]
+                                    [--sizes N [N ...]] [--sweep-only] [--memory-only]
 
 Texts: the PTC articles in ``DATA_DIR/ptc/articles`` (or ``$FRAMING_EVAL_DIR``) when
 present, else the fictional demo corpus ``data/demo/articles.jsonl``, repeated ``--copies``
@@ -13,10 +13,16 @@ times. No corpus text is written anywhere but a temporary folder, removed afterw
 Measured, each as words per second on one core over the same texts:
 
 * **framing.analyze + summary()**: the full analysis (loaded terms, sources, stance) and
-  the summary figures, which is what a corpus run computes per article;
+  the summary figures, which is what a corpus run computes per article; and again with
+  the garbage collector set as a corpus worker sets it (what is loaded frozen, young
+  collections every 10,000 allocations);
 * **regex tokens**: a bare ``re.findall`` word tokenisation, the floor of any text pass;
 * **VADER per sentence**: ``vaderSentiment`` scoring every sentence (split by a regex);
 * **naive lexicon**: ``re.finditer`` looped over every term of the packaged lexicon.
+
+Each as words per second and as a ratio to VADER per sentence; then the CPU time per word
+of each stage of the analysis (the heap settled), and a check that
+``framing.text.SpanSentiment`` gives vaderSentiment's compound on every sentence.
 
 Then ``framing.analyze_corpus`` with 1 and 2 worker processes on ``--parallel-articles``
 articles (wall time, worker start-up included, timed once the fork server of the session
@@ -34,7 +40,8 @@ Last, a **size sweep**: one article of ``--sizes`` characters each (default 10 K
 each a different stretch of the text, so that the machine's other work weighs less). The
 analysis is linear when the time per word stays flat: target within 2x across the sweep,
 and the 10 MB article finishing.
-``--sweep-only`` runs just that. Prints markdown tables.
+Wall and CPU time per word are both shown (CPU time is steadier on a busy machine).
+``--sweep-only`` and ``--memory-only`` run just those. Prints markdown tables.
 """
 
 from __future__ import annotations
@@ -61,6 +68,7 @@ import framing.targets
 import framing.text
 from framing.analysis import resolve_lexicon
 from framing.corpus import analyze_corpus
+from framing.text import SpanSentiment
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data" / "demo" / "articles.jsonl"
@@ -124,6 +132,16 @@ def single_core(texts: Sequence[str]) -> tuple[float, list[tuple[str, float]]]:
     share = scored / sum(len(t) for t in texts)
     with settled_heap():
         worker = timed(analysis)
+    sentences = [(t, s) for t in texts for s in SENTENCE_END.split(t)]
+    same = sum(
+        SpanSentiment(sentence).compound(0, len(sentence))
+        == vader.polarity_scores(sentence)["compound"]
+        for _, sentence in sentences
+    )
+    print(
+        f"framing.text.SpanSentiment gives vaderSentiment's compound on {same:,} of "
+        f"{len(sentences):,} sentences.\n"
+    )
     return share, [
         ("framing.analyze + summary() (a corpus run's work)", seconds),
         ("the same, heap settled as in a corpus worker (gc frozen)", worker),
@@ -360,6 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="characters of the one-article size sweep",
     )
     parser.add_argument("--sweep-only", action="store_true", help="run only the size sweep")
+    parser.add_argument("--memory-only", action="store_true", help="run only the memory runs")
     parser.add_argument("--stream", nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.stream:
@@ -376,6 +395,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.sweep_only:
         print_sweep(size_sweep(texts, args.sizes))
+        return 0
+    if args.memory_only:
+        memory(texts, args.memory_sizes)
         return 0
     vader_share, results = single_core(texts)
     full = results[0][1]
