@@ -145,7 +145,7 @@ class DocumentFeatures:
         self.tokens = document.tokens
         self.tone = tone
         self.spans = TargetSpans(document, mentions)
-        self.starts = [t.start for t in self.tokens]
+        self.starts = self.spans.token_starts
         negation = negated(self.tokens)
         valences = dict.fromkeys(t.key for t in self.tokens)  # each distinct word once
         for key in valences:
