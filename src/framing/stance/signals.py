@@ -18,7 +18,7 @@ from framing.stance.aggregate import aggregate, label_of
 from framing.stance.aim import TargetSpans
 from framing.stance.features import DocumentFeatures, stance_evidence_rows
 from framing.stance.model import MentionModel, Prediction
-from framing.stance.speech import reported_speech, speech_signals
+from framing.stance.speech import reported_speech, speech_by_target, speech_signals
 from framing.text import Document, SpanSentiment
 
 __all__ = [
@@ -184,6 +184,7 @@ def stance_signals(
     mention_starts = defaultdict(list)
     for mention in spans.mentions:
         mention_starts[mention.target].append(spans.tokens[mention.first].start)
+    speech_of = speech_by_target(speech, mention_starts)
     rows = []
     for target in dict.fromkeys([*spans.targets, *targets]):
         n_mentions = spans.count(target)
@@ -195,7 +196,7 @@ def stance_signals(
             **_voice(target, voices, evidence),
         }
         heard = speech_signals(
-            target, speech, mention_starts[target], partial(evidence.add, target)
+            target, speech_of.get(target, []), mention_starts[target], partial(evidence.add, target)
         )
         values.update({signal: _mean(found) for signal, found in heard.items()})
         score, share = evidence.close(_scored(values), options.weights)
