@@ -5,6 +5,7 @@ Usage::
     python benchmarks/throughput.py [DATA_DIR] [--copies N] [--parallel-articles N]
                                     [--memory-sizes N [N ...]] [--no-memory]
                                     [--sizes N [N ...]] [--sweep-only] [--memory-only]
+                                    [--parallel-only]
 
 Texts: the PTC articles in ``DATA_DIR/ptc/articles`` (or ``$FRAMING_EVAL_DIR``) when
 present, else the fictional demo corpus ``data/demo/articles.jsonl``, repeated ``--copies``
@@ -41,7 +42,7 @@ each a different stretch of the text, so that the machine's other work weighs le
 analysis is linear when the time per word stays flat: target within 2x across the sweep,
 and the 10 MB article finishing.
 Wall and CPU time per word are both shown (CPU time is steadier on a busy machine).
-``--sweep-only`` and ``--memory-only`` run just those. Prints markdown tables.
+``--sweep-only``, ``--memory-only`` and ``--parallel-only`` run just those. Prints markdown tables.
 """
 
 from __future__ import annotations
@@ -379,6 +380,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--sweep-only", action="store_true", help="run only the size sweep")
     parser.add_argument("--memory-only", action="store_true", help="run only the memory runs")
+    parser.add_argument(
+        "--parallel-only", action="store_true", help="run only the 1- and 2-process runs"
+    )
     parser.add_argument("--stream", nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.stream:
@@ -398,6 +402,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.memory_only:
         memory(texts, args.memory_sizes)
+        return 0
+    if args.parallel_only:
+        print_parallel(texts, args.parallel_articles)
         return 0
     vader_share, results = single_core(texts)
     full = results[0][1]
@@ -419,21 +426,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     for label, seconds in stages:
         print(f"| {label} | {1e6 * seconds / n_words:.2f} | {seconds / stages[-1][1]:.0%} |")
 
-    session, runs = parallel(texts, args.parallel_articles)
+    print_parallel(texts, args.parallel_articles)
+
+    if not args.no_memory:
+        memory(texts, args.memory_sizes)
+    print_sweep(size_sweep(texts, args.sizes))
+    return 0
+
+
+def print_parallel(texts: Sequence[str], n_articles: int) -> None:
+    session, runs = parallel(texts, n_articles)
     print(f"\nFork server start and a first 2-article pool (once per session): {session:.1f} s\n")
     print("| analyze_corpus, processes | articles | wall s | speed-up | CPU s | CPU/wall |")
     print("|---:|---:|---:|---:|---:|---:|")
     for n_jobs, seconds, cpu in runs:
         speedup = runs[0][1] / seconds
         print(
-            f"| {n_jobs} | {args.parallel_articles:,} | {seconds:.1f} | {speedup:.2f}x "
+            f"| {n_jobs} | {n_articles:,} | {seconds:.1f} | {speedup:.2f}x "
             f"| {cpu:.1f} | {cpu / seconds:.2f} |"
         )
-
-    if not args.no_memory:
-        memory(texts, args.memory_sizes)
-    print_sweep(size_sweep(texts, args.sizes))
-    return 0
 
 
 def memory(texts: Sequence[str], sizes: Sequence[int]) -> None:
