@@ -4,7 +4,8 @@ Usage::
 
     python benchmarks/throughput.py [DATA_DIR] [--copies N] [--parallel-articles N]
                                     [--memory-sizes N [N ...]] [--no-memory]
-                                    [--sizes N [N ...]] [--sweep-only]
+                                    [--sizes N [N ...]] [--sweep-only] [--memory-only]
+                                    [--parallel-only]
 
 Texts: the PTC articles in ``DATA_DIR/ptc/articles`` (or ``$FRAMING_EVAL_DIR``) when
 present, else the fictional demo corpus ``data/demo/articles.jsonl``, repeated ``--copies``
@@ -13,10 +14,16 @@ times. No corpus text is written anywhere but a temporary folder, removed afterw
 Measured, each as words per second on one core over the same texts:
 
 * **framing.analyze + summary()**: the full analysis (loaded terms, sources, stance) and
-  the summary figures, which is what a corpus run computes per article;
+  the summary figures, which is what a corpus run computes per article; and again with
+  the garbage collector set as a corpus worker sets it (what is loaded frozen, young
+  collections every 10,000 allocations);
 * **regex tokens**: a bare ``re.findall`` word tokenisation, the floor of any text pass;
 * **VADER per sentence**: ``vaderSentiment`` scoring every sentence (split by a regex);
 * **naive lexicon**: ``re.finditer`` looped over every term of the packaged lexicon.
+
+Each as words per second and as a ratio to VADER per sentence; then the CPU time per word
+of each stage of the analysis (the heap settled), and a check that
+``framing.text.SpanSentiment`` gives vaderSentiment's compound on every sentence.
 
 Then ``framing.analyze_corpus`` with 1 and 2 worker processes on ``--parallel-articles``
 articles (wall time, worker start-up included, timed once the fork server of the session
@@ -34,12 +41,14 @@ Last, a **size sweep**: one article of ``--sizes`` characters each (default 10 K
 each a different stretch of the text, so that the machine's other work weighs less). The
 analysis is linear when the time per word stays flat: target within 2x across the sweep,
 and the 10 MB article finishing.
-``--sweep-only`` runs just that. Prints markdown tables.
+Wall and CPU time per word are both shown (CPU time is steadier on a busy machine).
+``--sweep-only``, ``--memory-only`` and ``--parallel-only`` run just those. Prints markdown tables.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import re
@@ -48,15 +57,19 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
 import framing
+import framing.analysis
+import framing.targets
 import framing.text
 from framing.analysis import resolve_lexicon
 from framing.corpus import analyze_corpus
+from framing.text import SpanSentiment
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data" / "demo" / "articles.jsonl"
@@ -118,12 +131,84 @@ def single_core(texts: Sequence[str]) -> tuple[float, list[tuple[str, float]]]:
     seconds = timed(analysis)
     scored = sum(end - start for table in evidence for start, end in _vader_spans(table))
     share = scored / sum(len(t) for t in texts)
+    with settled_heap():
+        worker = timed(analysis)
+    sentences = [(t, s) for t in texts for s in SENTENCE_END.split(t)]
+    same = sum(
+        SpanSentiment(sentence).compound(0, len(sentence))
+        == vader.polarity_scores(sentence)["compound"]
+        for _, sentence in sentences
+    )
+    print(
+        f"framing.text.SpanSentiment gives vaderSentiment's compound on {same:,} of "
+        f"{len(sentences):,} sentences.\n"
+    )
     return share, [
         ("framing.analyze + summary() (a corpus run's work)", seconds),
+        ("the same, heap settled as in a corpus worker (gc frozen)", worker),
         ("regex tokens (floor)", timed(tokens)),
         ("VADER per sentence", timed(sentiment)),
         (f"naive lexicon ({len(patterns)} re.finditer per text)", timed(naive)),
     ]
+
+
+@contextmanager
+def settled_heap() -> Iterator[None]:
+    """The garbage collector as a corpus worker sets it (framing.corpus.batch): what is
+    loaded so far frozen, young collections every 10,000 allocations; restored after."""
+    threshold = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
+#: The stages of framing.analyze, as (module, function, label): timed by wrapping them.
+STAGES = (
+    (framing.analysis, "segment", "segmentation (framing.text)"),
+    (framing.analysis, "find_sources", "sources (framing.sources)"),
+    (framing.targets.Gazetteer, "find", "target mentions (framing.targets)"),
+    (framing.analysis, "find_loaded_terms", "loaded terms (framing.loaded)"),
+    (framing.analysis, "with_speakers", "speakers of loaded terms (with_speakers)"),
+    (framing.analysis, "stance_signals", "stance (framing.stance)"),
+    (framing.analysis.Analysis, "summary", "summary()"),
+)
+
+
+def stage_times(texts: Sequence[str]) -> list[tuple[str, float]]:
+    """CPU seconds of each stage of ``analyze`` + ``summary()`` over ``texts`` (the heap
+    settled as in a corpus worker), the rest of ``analyze`` last."""
+    lexicon = resolve_lexicon(None)
+    articles = [framing.Article(text=t, id=str(i)) for i, t in enumerate(texts)]
+    spent: dict[str, float] = dict.fromkeys((label for *_, label in STAGES), 0.0)
+    originals = [(owner, name, getattr(owner, name)) for owner, name, _ in STAGES]
+
+    def timing(function: Callable, label: str) -> Callable:
+        def timed_stage(*args: object, **kwargs: object) -> object:
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[label] += time.process_time() - start
+
+        return timed_stage
+
+    for (owner, name, function), (*_, label) in zip(originals, STAGES, strict=True):
+        setattr(owner, name, timing(function, label))
+    try:
+        with settled_heap():
+            start = time.process_time()
+            for article in articles:
+                framing.analyze(article, lexicon=lexicon).summary()
+            total = time.process_time() - start
+    finally:
+        for owner, name, function in originals:
+            setattr(owner, name, function)
+    return [*spent.items(), ("rest of analyze", total - sum(spent.values())), ("total", total)]
 
 
 def _vader_spans(evidence: pd.DataFrame) -> set[tuple[int, int]]:
@@ -203,9 +288,12 @@ def parallel(texts: Sequence[str], n_articles: int) -> tuple[float, list[tuple[i
     return session, runs
 
 
-def size_sweep(texts: Sequence[str], sizes: Sequence[int]) -> list[tuple[int, int, float, float]]:
-    """``(characters, words, seconds, regex seconds)`` of one ``framing.analyze`` per article
-    size, and of the regex tokenisation baseline on the same text."""
+def size_sweep(
+    texts: Sequence[str], sizes: Sequence[int]
+) -> list[tuple[int, int, float, float, float]]:
+    """``(characters, words, seconds, CPU seconds, regex seconds)`` of one
+    ``framing.analyze`` per article size, and of the regex tokenisation baseline on the
+    same text."""
     body = "\n\n".join(texts)
     while len(body) < max(max(sizes), 10 * min(max(sizes), 1_000_000)):
         body = f"{body}\n\n{body}"
@@ -220,29 +308,42 @@ def size_sweep(texts: Sequence[str], sizes: Sequence[int]) -> list[tuple[int, in
             framing.Article(text=body[i * size : (i + 1) * size].rsplit(" ", 1)[0], id=str(i))
             for i in range(repeats)
         ]
+        cpu = time.process_time()
         seconds = timed(lambda a=articles: [framing.analyze(x, lexicon=lexicon) for x in a])
+        cpu = time.process_time() - cpu
         floor = timed(lambda a=articles: [WORD.findall(x.text) for x in a])
         n_words = sum(framing.text.segment(a.text).n_words for a in articles)
         characters = sum(len(a.text) for a in articles)
-        rows.append((characters // repeats, n_words // repeats, seconds / repeats, floor / repeats))
+        rows.append(
+            (characters // repeats, n_words // repeats, seconds / repeats, cpu / repeats,
+             floor / repeats)
+        )  # fmt: skip
     return rows
 
 
-def print_sweep(rows: Sequence[tuple[int, int, float, float]]) -> None:
-    print("\n| one article | words | seconds | µs per word | vs smallest | regex, µs per word |")
-    print("|---:|---:|---:|---:|---:|---:|")
+def print_sweep(rows: Sequence[tuple[int, int, float, float, float]]) -> None:
+    print(
+        "\n| one article | words | seconds | µs per word | vs smallest | CPU µs per word "
+        "| vs smallest | regex, µs per word |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     first = 1e6 * rows[0][2] / rows[0][1]
-    per_word = []
-    for characters, words, seconds, floor in rows:
-        micro = 1e6 * seconds / words
+    first_cpu = 1e6 * rows[0][3] / rows[0][1]
+    per_word, per_word_cpu = [], []
+    for characters, words, seconds, cpu, floor in rows:
+        micro, micro_cpu = 1e6 * seconds / words, 1e6 * cpu / words
         per_word.append(micro)
+        per_word_cpu.append(micro_cpu)
         size = f"{characters / 1e3:,.0f} KB" if characters < 1e6 else f"{characters / 1e6:.1f} MB"
         print(
             f"| {size} | {words:,} | {seconds:.2f} | {micro:.1f} | {micro / first:.2f}x "
-            f"| {1e6 * floor / words:.3f} |"
+            f"| {micro_cpu:.1f} | {micro_cpu / first_cpu:.2f}x | {1e6 * floor / words:.3f} |"
         )
-    print(f"\nTime per word, largest over smallest across the sweep: "
-          f"{max(per_word) / min(per_word):.2f}x (target: within 2x).")  # fmt: skip
+    print(
+        f"\nTime per word, largest over smallest across the sweep: "
+        f"{max(per_word) / min(per_word):.2f}x wall, "
+        f"{max(per_word_cpu) / min(per_word_cpu):.2f}x CPU (target: within 2x)."
+    )
 
 
 def write_corpus(path: Path, texts: Sequence[str], n_articles: int) -> None:
@@ -278,6 +379,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="characters of the one-article size sweep",
     )
     parser.add_argument("--sweep-only", action="store_true", help="run only the size sweep")
+    parser.add_argument("--memory-only", action="store_true", help="run only the memory runs")
+    parser.add_argument(
+        "--parallel-only", action="store_true", help="run only the 1- and 2-process runs"
+    )
     parser.add_argument("--stream", nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.stream:
@@ -295,32 +400,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.sweep_only:
         print_sweep(size_sweep(texts, args.sizes))
         return 0
+    if args.memory_only:
+        memory(texts, args.memory_sizes)
+        return 0
+    if args.parallel_only:
+        print_parallel(texts, args.parallel_articles)
+        return 0
     vader_share, results = single_core(texts)
     full = results[0][1]
-    print("| method (one core) | seconds | words/s | vs framing.analyze |")
-    print("|---|---:|---:|---:|")
+    vader = dict(results)["VADER per sentence"]
+    print("| method (one core) | seconds | words/s | vs framing.analyze | speed vs VADER |")
+    print("|---|---:|---:|---:|---:|")
     for method, seconds in results:
-        print(f"| {method} | {seconds:.2f} | {n_words / seconds:,.0f} | {full / seconds:.2f}x |")
+        print(
+            f"| {method} | {seconds:.2f} | {n_words / seconds:,.0f} | {full / seconds:.2f}x "
+            f"| {vader / seconds:.2f}x |"
+        )
     print(
         f"\nThe stance signals inside the analysis score distinct spans covering "
         f"{vader_share:.0%} of the text's characters with VADER (spans may overlap)."
     )
+    print("\n| stage (CPU, heap settled) | µs per word | share |")
+    print("|---|---:|---:|")
+    stages = stage_times(texts)
+    for label, seconds in stages:
+        print(f"| {label} | {1e6 * seconds / n_words:.2f} | {seconds / stages[-1][1]:.0%} |")
 
-    session, runs = parallel(texts, args.parallel_articles)
+    print_parallel(texts, args.parallel_articles)
+
+    if not args.no_memory:
+        memory(texts, args.memory_sizes)
+    print_sweep(size_sweep(texts, args.sizes))
+    return 0
+
+
+def print_parallel(texts: Sequence[str], n_articles: int) -> None:
+    session, runs = parallel(texts, n_articles)
     print(f"\nFork server start and a first 2-article pool (once per session): {session:.1f} s\n")
     print("| analyze_corpus, processes | articles | wall s | speed-up | CPU s | CPU/wall |")
     print("|---:|---:|---:|---:|---:|---:|")
     for n_jobs, seconds, cpu in runs:
         speedup = runs[0][1] / seconds
         print(
-            f"| {n_jobs} | {args.parallel_articles:,} | {seconds:.1f} | {speedup:.2f}x "
+            f"| {n_jobs} | {n_articles:,} | {seconds:.1f} | {speedup:.2f}x "
             f"| {cpu:.1f} | {cpu / seconds:.2f} |"
         )
-
-    if not args.no_memory:
-        memory(texts, args.memory_sizes)
-    print_sweep(size_sweep(texts, args.sizes))
-    return 0
 
 
 def memory(texts: Sequence[str], sizes: Sequence[int]) -> None:

@@ -19,6 +19,7 @@ from framing.io import HTML_SUFFIXES, TEXT_SUFFIXES, read_article
 from framing.lexicon import Lexicon
 from framing.loaded import (
     category_frequencies,
+    category_rows,
     find_loaded_terms,
     loaded_figures,
     term_frequencies,
@@ -81,6 +82,11 @@ class Analysis:
             self.loaded_terms, self.n_words, self.lexicon.categories, self.lexicon.kinds
         )
 
+    def _category_rows(self) -> list[dict[str, Any]]:
+        return category_rows(
+            self.loaded_terms, self.n_words, self.lexicon.categories, self.lexicon.kinds
+        )
+
     def term_frequencies(self) -> pd.DataFrame:
         """Loaded terms per term: count, rate per 1,000 words and the surface forms found."""
         return term_frequencies(self.loaded_terms, self.n_words)
@@ -117,7 +123,7 @@ class Analysis:
             "n_words": self.n_words,
             "n_sentences": len(self.document.sentences),
             "n_paragraphs": len(self.document.paragraphs),
-            **loaded_figures(self.category_frequencies(), self.n_words),
+            **loaded_figures(self._category_rows(), self.n_words),
         }
         figures.update(source_summary(self.sources, self.n_words))
         figures["n_targets"] = sum(n > 0 for n in self.stance["mentions"].tolist())
@@ -231,17 +237,22 @@ def analyze(
 
 def with_speakers(loaded_terms: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """``loaded_terms`` with ``speaker`` filled for matches inside a speaker's direct quote."""
-    quotes = sources[(sources["kind"] == "direct_quote") & (sources["speaker"] != "")]
-    if quotes.empty or not loaded_terms["in_quote"].any():
+    if not loaded_terms["in_quote"].any():
+        return loaded_terms
+    # Read as lists: masking a DataFrame costs more than this whole function.
+    quotes = [
+        (start, end, who)
+        for kind, start, end, who in zip(
+            *(sources[c].tolist() for c in ("kind", "content_start", "content_end", "speaker")),
+            strict=True,
+        )
+        if kind == "direct_quote" and who != ""
+    ]
+    if not quotes:
         return loaded_terms
     # Quotes by start, with the furthest end so far: each term looks back only over the
     # quotes that can still contain it (one or two), not over every quote of the article.
-    spans = sorted(
-        (int(s), int(e), order, who)
-        for order, (s, e, who) in enumerate(
-            zip(quotes["content_start"], quotes["content_end"], quotes["speaker"], strict=True)
-        )
-    )
+    spans = sorted((int(s), int(e), order, who) for order, (s, e, who) in enumerate(quotes))
     starts = [span[0] for span in spans]
     reach = list(accumulate((span[1] for span in spans), max))
     speakers = [

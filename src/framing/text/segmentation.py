@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate, compress, count, repeat
+from operator import attrgetter, itemgetter, ne
 from typing import NamedTuple
 
 from framing.text.quotes import find_quotes
@@ -91,6 +93,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 
 
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})", _TOKEN.flags)
 _PLAIN = str.maketrans({"’": "'", "‐": "-"})
 
 
@@ -102,12 +105,20 @@ def word_key(word: str) -> str:
 
 def tokenize(text: str, offset: int = 0, sentence_id: int = -1) -> list[Token]:
     """Split ``text`` into tokens whose offsets are shifted by ``offset``."""
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        word = match.group()
-        tokens.append(Token(start + offset, end + offset, word, word_key(word), sentence_id))
-    return tokens
+    # C-level passes, no Python loop per token: splitting on the tokens keeps the gaps
+    # between them, and the running sum of the pieces' lengths gives every offset.
+    pieces = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    offsets = list(accumulate(map(len, pieces), initial=offset))
+    words = pieces[1::2]
+    keys = map(str.translate, map(str.lower, words), repeat(_PLAIN))
+    fields = zip(offsets[1:-1:2], offsets[2::2], words, keys, repeat(sentence_id))
+    return list(map(_new_token, fields))
+
+
+_new_token = partial(tuple.__new__, Token)  # Token._make without its Python frame
+_KEY = attrgetter("key")
+_SENTENCE = attrgetter("sentence_id")
+_FIRST = itemgetter(0)  # a key's first character: is_word reads it
 
 
 def is_word(token: Token) -> bool:
@@ -195,7 +206,7 @@ def segment(text: str) -> Document:
                 sentences.append(Sentence(sentence_id, piece[0].start, piece[-1].end, paragraph_id))
                 tokens.extend(t._replace(sentence_id=sentence_id) for t in piece)
     quotes = [Quote(*quote) for quote in find_quotes(text, paragraphs)]
-    n_words = sum(1 for token in tokens if is_word(token))
+    n_words = sum(map(str.isalnum, map(_FIRST, map(_KEY, tokens))))  # is_word, C-level
     return Document(
         text, tuple(paragraphs), tuple(sentences), tuple(tokens), tuple(quotes), n_words
     )
@@ -302,6 +313,7 @@ _CLAUSE_STARTS = frozenset(
         "whereby",
     }
 )
+_CLAUSE_MARKS = _CLAUSE_STARTS | _CLAUSE_ENDS
 MIN_CLAUSE_WORDS = 4
 
 
@@ -313,16 +325,20 @@ def clauses(tokens: tuple[Token, ...] | list[Token]) -> list[tuple[int, int]]:
     sentence (or the previous one at the sentence's end), so that "In his response,"
     stays with what follows.
     """
+    keys = list(map(_KEY, tokens))
+    ids = list(map(_SENTENCE, tokens))
+    # Only the tokens where a piece may start or end, found by C-level passes: clause
+    # words and the last token of each sentence.
+    sentence_ends = set(compress(count(), map(ne, ids, ids[1:]))) | {len(keys) - 1}
+    marks = set(compress(count(), map(_CLAUSE_MARKS.__contains__, keys)))
     pieces: list[tuple[int, int]] = []
     start = 0
-    for index, token in enumerate(tokens):
-        next_sentence = (
-            index + 1 == len(tokens) or tokens[index + 1].sentence_id != token.sentence_id
-        )
-        if token.key in _CLAUSE_STARTS and index > start:
+    for index in sorted((marks | sentence_ends) - {-1}):
+        key = keys[index]
+        if key in _CLAUSE_STARTS and index > start:
             pieces.append((start, index - 1))
             start = index
-        if next_sentence or token.key in _CLAUSE_ENDS:
+        if index in sentence_ends or key in _CLAUSE_ENDS:
             pieces.append((start, index))
             start = index + 1
     return _merge_short(pieces, tokens)
@@ -331,9 +347,7 @@ def clauses(tokens: tuple[Token, ...] | list[Token]) -> list[tuple[int, int]]:
 def _merge_short(pieces: list[tuple[int, int]], tokens) -> list[tuple[int, int]]:
     # Words before each token, so that a piece's words cost one subtraction: a long run of
     # short pieces ("((((...") merging into one must not be recounted piece by piece.
-    before = [0]
-    for token in tokens:
-        before.append(before[-1] + is_word(token))
+    before = list(accumulate(map(str.isalnum, map(_FIRST, map(_KEY, tokens))), initial=0))
     merged: list[tuple[int, int]] = []
     carry: int | None = None
     for first, last in pieces:

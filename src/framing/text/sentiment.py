@@ -21,11 +21,12 @@ import re
 import string
 from bisect import bisect_left, bisect_right
 from functools import cache
+from itertools import accumulate, compress, count, repeat
 from typing import Any, NamedTuple
 
 __all__ = ["Scores", "SpanSentiment", "vader", "word_valence"]
 
-_WORD = re.compile(r"\S+")  # str.split(): the same Unicode whitespace
+_GAPS = re.compile(r"(\S+)")  # str.split(): the same Unicode whitespace
 _PUNCTUATION = string.punctuation
 
 
@@ -81,6 +82,13 @@ def _rules() -> _Rules:
     )
 
 
+@cache
+def _scoring_words() -> frozenset[str]:
+    """The lexicon's words that are not boosters (a booster's own valence is 0)."""
+    rules = _rules()
+    return frozenset(w for w in rules.lexicon if w not in rules.boosters)
+
+
 def _word(token: str) -> str:
     """VADER's word for a whitespace token: punctuation stripped unless that leaves two
     characters or fewer (an emoticon such as ":)" is kept whole)."""
@@ -106,22 +114,22 @@ class SpanSentiment:
     def __init__(self, text: str) -> None:
         rules = _rules()
         self.text = text
-        found = list(_WORD.finditer(text))
-        self._starts = [m.start() for m in found]
-        self._ends = [m.end() for m in found]
-        words = [_word(m.group()) for m in found]
+        # C-level passes, no Python loop per token: splitting on whitespace runs keeps
+        # the gaps, and the running sum of the pieces' lengths gives every offset.
+        pieces = _GAPS.split(text)  # gap, token, gap, token, ..., gap
+        offsets = list(accumulate(map(len, pieces)))
+        self._starts = offsets[0:-1:2]
+        self._ends = offsets[1::2]
+        tokens = pieces[1::2]
+        stripped = list(map(str.strip, tokens, repeat(_PUNCTUATION, len(tokens))))
+        words = [t if len(w) <= 2 else w for t, w in zip(tokens, stripped, strict=True)]
         self._words = words
-        self._lower = [w.lower() for w in words]
-        self._upper = [w.isupper() for w in words]
-        lexicon = rules.lexicon
+        self._lower = list(map(str.lower, words))
+        self._upper = list(map(str.isupper, words))
         # Words that can carry sentiment: in the lexicon and not a booster (boosters score 0).
-        self._scored = [
-            i for i, w in enumerate(self._lower) if w in lexicon and w not in rules.boosters
-        ]
-        self._buts = [i for i, w in enumerate(self._lower) if w == "but"]
-        self._upper_before = [0]
-        for is_upper in self._upper:
-            self._upper_before.append(self._upper_before[-1] + is_upper)
+        self._scored = list(compress(count(), map(_scoring_words().__contains__, self._lower)))
+        self._buts = list(compress(count(), map("but".__eq__, self._lower)))
+        self._upper_before = list(accumulate(self._upper, initial=0))
         self._emoji = sorted(i for char in set(text) & rules.emoji for i in _positions(text, char))
         self._cache: dict[tuple[int, int], Scores] = {}
 
