@@ -18,7 +18,7 @@ from itertools import accumulate
 from framing.lexicon import Lexicon
 from framing.sources.speakers import Phrase
 from framing.sources.token_view import TokenView
-from framing.text import Document, Quote, Token, is_word
+from framing.text import Document, Quote, Span, Token, is_word
 
 __all__ = ["Found", "SourceText", "cue_lexicon"]
 
@@ -67,7 +67,7 @@ class SourceText:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.text = document.text
-        self.quotes = [q for q in document.quotes if q.depth == 0]
+        self.quotes = [_with_doubled_marks(q, self.text) for q in document.quotes if q.depth == 0]
         self.token_starts = [t.start for t in document.tokens]
         self.quote_of = _tokens_in_quotes(document.tokens, self.quotes)
         self.view = TokenView(document, self.quote_of)
@@ -119,6 +119,28 @@ class SourceText:
             and self.quotes[quote].closed
             and self.quotes[quote].end == (self.view.tokens[i].end)
         )
+
+
+def _with_doubled_marks(quote: Quote, text: str) -> Quote:
+    """A quote in doubled apostrophes (''It is,'' he said) with both marks of each pair:
+    the quote finder pairs the inner apostrophes, leaving the outer ones as stray tokens
+    between the quote and its speaker."""
+    start, end = quote.start, quote.end
+    if not (text.startswith("'", start) and start > 0 and text[start - 1] == "'"):
+        return quote
+    if quote.closed and text[end - 1] == "'" and end < len(text) and text[end] == "'":
+        end += 1
+    return _DoubledQuote(start - 1, end, quote.paragraph_id, quote.closed, quote.depth)
+
+
+class _DoubledQuote(Quote):
+    """A quote whose marks are two characters each."""
+
+    __slots__ = ()
+
+    @property
+    def content(self) -> Span:
+        return Span(self.start + 2, self.end - 2 if self.closed else self.end)
 
 
 def _tokens_in_quotes(tokens: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
