@@ -37,3 +37,30 @@ def test_doubled_apostrophes_quote_then_name_and_age():
     rows = speech(text)
     assert list(rows["speaker"]) == ["Hollis", "Hollis"]
     assert list(rows["quote"]) == ["I have never been censored,", "Not once."]
+
+
+# -- participles and the subjects they share ----------------------------------------------
+
+
+def test_bare_participle_after_an_object_shares_the_clause_subject():
+    row = said_by(
+        "Ms. Vega fired off a string of posts late Sunday saying the count was rigged.", "saying"
+    )
+    assert row["speaker"] == "Vega" and row["quote"] == "the count was rigged"
+
+
+def test_participle_after_a_comma_skips_a_possessed_noun():
+    row = said_by("Tom Berg stood by his angry tweets, saying they were jokes.", "saying")
+    assert row["speaker"] == "Tom Berg"
+
+
+def test_dateline_is_not_the_subject():
+    row = said_by(
+        "MADRID (AP) — Spanish officials met on Friday, offering help to the region.", "offering"
+    )
+    assert row["speaker"] == "Spanish officials"
+
+
+def test_sentence_opening_participle_is_skipped_to_find_the_subject():
+    text = "Stung by the defeat, Governor Alan Reyes spoke briefly, promising a recount."
+    assert said_by(text, "promising")["speaker"] == "Alan Reyes"

@@ -19,6 +19,7 @@ from framing.sources.cue_forms import is_verb_use
 from framing.sources.grammar_words import (
     ADVERBIAL_STARTS,
     DASHES,
+    POSSESSIVES,
     TIME_WORDS,
     is_adverb,
     word_set,
@@ -144,10 +145,16 @@ class _Attributions:
             item.phrase = self._subject_after_participle(match.last + 1, hi)
             item.opening = True
             return item, match.first
+        previous = match.first - 1
+        bare_participle = view.keys[match.first].endswith("ing") and not _BE.intersection(group)
+        if bare_participle and subject is not None and self._not_participle_subject(subject, lo):
+            # "unleashed a series of tweets saying", "defending his tweets, saying": the
+            # participle shares the clause's subject, not the object before it
+            item.inherit = True
+            return item, match.first
         if subject is not None:
             item.phrase = subject
             return item, subject.first
-        previous = match.first - 1
         if view.keys[match.first].endswith("ing") and not (
             previous >= lo and view.keys[previous] in _BE
         ):  # a participle shares its sentence's subject: "..., saying that"
@@ -162,6 +169,16 @@ class _Attributions:
         if previous >= lo and view.keys[previous] in (",", "and", "but", "while"):
             item.inherit = True
         return item, match.first
+
+    def _not_participle_subject(self, phrase: Phrase, lo: int) -> bool:
+        """Whether a common-noun phrase before a bare participle cue is an object rather
+        than its subject ("with critics saying" keeps the critics)."""
+        view = self.view
+        before = phrase.first - 1
+        if phrase.form == "pronoun" or (before >= lo and view.keys[before] in ("with", "without")):
+            return False
+        # a name counts when the phrase ends in it ("Tom Berg", not "Tom Berg stood by his")
+        return phrase.form != "name" or view.chunk_of[phrase.last] == -1
 
     def _opens_sentence(self, cue: int, lo: int) -> bool:
         """Whether a participle cue opens its sentence ("Citing", "In defending", "Asked")."""
@@ -240,8 +257,21 @@ class _Attributions:
         relative = self._relative_pronoun_before(i, lo)
         if relative is not None:  # "An official who asked not to be named said"
             return phrase_before(view, relative - 1, lo), False, group
+        owner = self._owner_before(i, lo) if i == cue_first - 1 else None
+        if owner is not None:  # "his early-morning tweets": a noun cue, its owner the speaker
+            return Phrase(owner, owner, "possessive"), False, group
         phrase = phrase_before(view, i, lo, subject=True)
         return (phrase if phrase is None or phrase.form != "possessive" else None), False, group
+
+    def _owner_before(self, i: int, lo: int) -> int | None:
+        """A possessive determiner before one or two modifiers that end at token ``i``."""
+        view = self.view
+        for j in range(i, max(lo, i - 2) - 1, -1):
+            if view.keys[j] in POSSESSIVES:
+                return j if j != i else None  # "his claims" alone: the old reading stays
+            if not view.content_word(j) or view.chunk_of[j] != -1:
+                return None
+        return None
 
     def _relative_pronoun_before(self, i: int, lo: int) -> int | None:
         """A "who" a few words before token ``i`` in the same clause, opening the
@@ -251,7 +281,7 @@ class _Attributions:
             if self.quote_of[j] != -1 or not view.word(j):
                 return None  # a quote or punctuation: the clause began after it
             if view.keys[j] == "who" and j - 1 >= lo:
-                return j
+                return j if j != i else None
         return None
 
     def _before_insertion(self, comma: int, lo: int) -> Phrase | None:

@@ -220,4 +220,25 @@ def _sentence_bounds(document: Document) -> tuple[list[int], list[int]]:
             first[token.sentence_id] = i
             previous = token.sentence_id
         end[token.sentence_id] = i + 1
+    for sentence in range(n):
+        first[sentence] = _after_dateline(document.tokens, first[sentence], end[sentence])
     return first, end
+
+
+DATELINE_MAX = 8  # tokens of a dateline ("WASHINGTON, D.C. (AP) —")
+_DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _after_dateline(tokens: Sequence[Token], first: int, end: int) -> int:
+    """The first token after a dateline that opens a sentence ("BRUSSELS (AP) — Leaders
+    met"): a place in capitals, with a state or agency, then a dash. A reader does not take
+    the place for the subject."""
+    if first >= end or not (len(tokens[first].text) > 1 and tokens[first].text.isupper()):
+        return first
+    for i in range(first + 1, min(end - 1, first + DATELINE_MAX)):
+        text = tokens[i].text
+        if text in _DATELINE_DASHES:
+            return i + 1
+        if not (text.isupper() or text in ",.()" or text[:1].isupper()):
+            break
+    return first
