@@ -64,3 +64,28 @@ def test_dateline_is_not_the_subject():
 def test_sentence_opening_participle_is_skipped_to_find_the_subject():
     text = "Stung by the defeat, Governor Alan Reyes spoke briefly, promising a recount."
     assert said_by(text, "promising")["speaker"] == "Alan Reyes"
+
+
+# -- "according to" ------------------------------------------------------------------------
+
+
+def test_according_to_a_source_that_runs_on_before_its_comma():
+    text = "According to the clerk on duty that evening, the ballots were never counted."
+    row = said_by(text, "According to")
+    assert row["speaker"].startswith("the clerk")
+    assert row["quote"] == "the ballots were never counted"
+
+
+def test_a_cue_word_after_a_preposition_is_a_noun():
+    text = "According to the sergeant in charge, nobody was hurt."
+    assert list(speech(text)["cue"]) == ["According to"]
+
+
+def test_according_to_after_an_opening_conjunction():
+    row = said_by("But, according to the survey, most farmers remain undecided.", "according to")
+    assert row["speaker"] == "the survey" and row["quote"] == "most farmers remain undecided"
+
+
+def test_early_returns_are_a_source():
+    row = said_by("The mayor held her seat, according to early returns.", "according to")
+    assert row["speaker"] == "early returns"

@@ -14,7 +14,13 @@ from typing import Any
 
 from framing.sources.context import Found, SourceText
 from framing.sources.gender import plural_head
-from framing.sources.grammar_words import ADVERBIAL_STARTS, DASHES, is_adverb, word_set
+from framing.sources.grammar_words import (
+    ADVERBIAL_STARTS,
+    DASHES,
+    TIME_WORDS,
+    is_adverb,
+    word_set,
+)
 from framing.sources.speakers import phrase_after
 from framing.text import Match, inflection_candidates
 
@@ -22,6 +28,7 @@ __all__ = ["ReportedContent"]
 
 OBJECT_WEIGHT = 0.75  # cue weight from which the verb's object is its content ("called for X")
 MAX_GAP = 12  # tokens between a cue and its "that", colon or quote ("said in a statement that")
+MAX_SOURCE_TAIL = 20  # tokens of "According to X ..." after the phrase found, before its comma
 
 _OBJECT_VERBS = word_set(
     "tell told remind assure inform warn notify advise promise convince persuade ask urge "
@@ -30,6 +37,9 @@ _OBJECT_VERBS = word_set(
 _TRAILING = frozenset(
     {".", ",", ";", ":", "!", "?", "—", "–", "-", "and", "but", "while", "whereas", "as"}
 )
+# "that evening", "that day": a determiner, not a complementiser
+_THAT_TIMES = TIME_WORDS | word_set("day time moment point")
+_OPENERS = word_set("but and yet so , still now")
 _AUXILIARIES = word_set(
     "is are was were be been am has have had will would can could may might must shall should "
     "do does did"
@@ -183,7 +193,7 @@ class ReportedContent:
             if quote is not None:
                 return "quote", quote
             key = view.keys[j]
-            if key == "that" and j + 1 < hi:
+            if key == "that" and j + 1 < hi and view.keys[j + 1] not in _THAT_TIMES:
                 if view.keys[j + 1] in _AUXILIARIES:
                     return None  # a relative clause: "points that are worth ..."
                 quote = self.source.opens_quote(j + 1)
@@ -273,9 +283,15 @@ class ReportedContent:
         if item.phrase is None or item.cue is None:
             return None
         lo = view.bounds(item.cue[0])[0]
+        while lo < item.cue[0] and view.keys[lo] in _OPENERS:
+            lo += 1  # "But, according to the poll, ..."
         if item.cue[0] > lo + 1:
             return None
         comma = item.phrase.last + 1
+        while comma < hi and comma - item.phrase.last <= MAX_SOURCE_TAIL:
+            if view.keys[comma] == "," or self.quote_of[comma] != -1 or comma in self.cue_starts:
+                break  # the phrase may run on: "According to the officer in charge that night,"
+            comma += 1
         if comma >= hi or view.keys[comma] != ",":
             return None
         quote = self.source.opens_quote(comma + 1)
