@@ -89,3 +89,16 @@ def test_according_to_after_an_opening_conjunction():
 def test_early_returns_are_a_source():
     row = said_by("The mayor held her seat, according to early returns.", "according to")
     assert row["speaker"] == "early returns"
+
+
+# -- parenthetical cues and what they report -----------------------------------------------
+
+
+def test_parenthetical_cue_after_a_subject_reports_the_rest():
+    row = said_by("This route, she says, is now much faster.", "says")
+    assert row["kind"] == "indirect" and row["quote"] == "is now much faster"
+
+
+def test_parenthetical_cue_after_an_adverbial_reports_the_clause_after():
+    row = said_by("In any case, Mr. Ivo Marsh said, the mill was losing money.", "said")
+    assert row["speaker"] == "Ivo Marsh" and row["quote"] == "the mill was losing money"

@@ -126,12 +126,11 @@ class ReportedContent:
             and not self._asks_anonymity(verb_end, hi)
         ):
             item.content = self._bare_clause(verb_end, hi)  # the object is what was said
-        lo = self.view.bounds(match.first)[0]
         if (
             item.content is None
             and clause_before is not None
             and weight >= 1
-            and self.view.keys[lo] not in ADVERBIAL_STARTS
+            and not self._adverbial(clause_before)
         ):
             item.content, item.reported = clause_before, True
 
@@ -163,17 +162,24 @@ class ReportedContent:
         view = self.view
         if weight < 1 or after_first >= hi or view.keys[after_first] != ",":
             return clause_before
-        after = self.clause(after_first + 1, hi, min_words=3)
+        # "This plan, he says, is different": a parenthetical cue; a short rest counts too
+        min_words = 2 if clause_before is None or self._adverbial(clause_before) else 3
+        after = self.clause(after_first + 1, hi, min_words=min_words)
         if after is None:
             return clause_before
         if clause_before is None:
             return after[1]
-        first = bisect_left(self.source.token_starts, clause_before[0])
-        if view.keys[first] in ADVERBIAL_STARTS or self.source.words(
-            *clause_before
-        ) < self.source.words(*after[1]):
+        if self._adverbial(clause_before) or self.source.words(*clause_before) < self.source.words(
+            *after[1]
+        ):
             return after[1]
         return clause_before
+
+    def _adverbial(self, span: tuple[int, int]) -> bool:
+        """Whether a clause before a cue is an adverbial ("In any case,", "Still,")."""
+        first = bisect_left(self.source.token_starts, span[0])
+        key = self.view.keys[first]
+        return key in ADVERBIAL_STARTS or is_adverb(key) or self.source.words(*span) == 1
 
     def _skip_object(self, first: int, hi: int) -> int:
         view = self.view
