@@ -102,3 +102,10 @@ def test_parenthetical_cue_after_a_subject_reports_the_rest():
 def test_parenthetical_cue_after_an_adverbial_reports_the_clause_after():
     row = said_by("In any case, Mr. Ivo Marsh said, the mill was losing money.", "said")
     assert row["speaker"] == "Ivo Marsh" and row["quote"] == "the mill was losing money"
+
+
+def test_time_adverbial_between_cue_and_content():
+    row = said_by("Ms. Ada Kerr said Thursday she would leave the board.", "said")
+    assert row["kind"] == "indirect" and row["quote"] == "she would leave the board"
+    row = said_by("The warden said last week the wing was closed.", "said")
+    assert row["quote"] == "the wing was closed"

@@ -39,6 +39,7 @@ _TRAILING = frozenset(
 )
 # "that evening", "that day": a determiner, not a complementiser
 _THAT_TIMES = TIME_WORDS | word_set("day time moment point")
+_TIME_MODIFIERS = word_set("on last this next early late earlier later")
 _OPENERS = word_set("but and yet so , still now")
 _AUXILIARIES = word_set(
     "is are was were be been am has have had will would can could may might must shall should "
@@ -261,6 +262,7 @@ class ReportedContent:
 
     def _bare_clause(self, first: int, hi: int) -> tuple[int, int] | None:
         view = self.view
+        first = self._past_time(first, hi)
         if first >= hi or not (view.word(first) or self.source.opens_quote(first) is not None):
             return None
         key = view.keys[first]
@@ -268,6 +270,17 @@ class ReportedContent:
             return None
         clause = self.clause(first, hi, min_words=1)
         return clause[1] if clause is not None else None
+
+    def _past_time(self, first: int, hi: int) -> int:
+        """The token after a time adverbial that opens ``[first, hi)`` ("said Thursday he
+        would", "said last week the plan"), else ``first``."""
+        view = self.view
+        j = first
+        while j < hi and j - first < 3 and view.keys[j] in _TIME_MODIFIERS:
+            j += 1
+        if j < hi and view.keys[j] in TIME_WORDS and j + 1 < hi and view.word(j + 1):
+            return j + 1
+        return first
 
     def _clause_before(self, group_first: int, lo: int, according: bool) -> tuple[int, int] | None:
         """The clause before ``, X said`` (or before ``, according to X``)."""
