@@ -109,3 +109,11 @@ def test_time_adverbial_between_cue_and_content():
     assert row["kind"] == "indirect" and row["quote"] == "she would leave the board"
     row = said_by("The warden said last week the wing was closed.", "said")
     assert row["quote"] == "the wing was closed"
+
+
+# -- speaker phrases ----------------------------------------------------------------------
+
+
+def test_a_quantity_heads_the_speaker_phrase():
+    assert said_by("Seven in 10 say the roads are worse.", "say")["speaker"] == "Seven in 10"
+    assert said_by("Most of them said they would return.", "said")["speaker"] == "Most of them"

@@ -31,6 +31,11 @@ from framing.sources.token_view import NOUN_TAGS, TokenView
 __all__ = ["Phrase", "phrase_after", "phrase_before"]
 
 MAX_PHRASE = 12  # tokens of a speaker phrase at the most
+# Quantities that head a speaker phrase before "of" or "in" ("half of them", "six in 10").
+QUANTITIES = QUANTIFIER_SOURCES | frozenset(
+    "one two three four five six seven eight nine ten half none majority dozens hundreds "
+    "thousands millions each".split()
+)
 MAX_WIDENINGS = 4  # prepositional phrases and conjuncts a speaker phrase takes in
 # Prepositions whose object belongs to the noun before them ("critics of", "staff on").
 SPEAKER_PREPOSITIONS = frozenset(
@@ -112,6 +117,10 @@ def _widen(view: TokenView, phrase: Phrase, lo: int, subject: bool) -> Phrase | 
             no_head = None if subject and step == 0 else phrase
             if left_last < lo or view.quote_of[left_last] != -1:
                 return no_head
+            if key in ("of", "in") and _quantity(view.keys[left_last]):
+                # "Six in 10 say", "most of them said": the quantity heads the phrase
+                phrase = Phrase(left_last, phrase.last, "noun", head=(left_last, left_last))
+                continue
             if view.chunk_of[left_last] == -1 and view.keys[left_last].endswith(("ing", "ed")):
                 # a participle: "officials speaking on condition of anonymity" takes the
                 # noun before it; "was confronted by X" (no noun before) is no phrase
@@ -142,10 +151,17 @@ def _widen(view: TokenView, phrase: Phrase, lo: int, subject: bool) -> Phrase | 
     return phrase
 
 
+def _quantity(key: str) -> bool:
+    """A number or quantifier that can head a phrase of its own ("six", "10", "most")."""
+    return key in QUANTITIES or key.replace(",", "").replace(".", "").isdigit()
+
+
 def _core_phrase_before(view: TokenView, last: int, lo: int) -> Phrase | None:
     if last < lo or view.quote_of[last] != -1:
         return None
     key = view.keys[last]
+    if key in ("them", "us", "those") and last - 1 >= lo and view.keys[last - 1] == "of":
+        return Phrase(last, last, "noun")  # counted by a quantity before it: "most of them"
     if key == ")":
         return _before_parenthesis(view, last, lo)
     if key in SUBJECT_PRONOUNS:
