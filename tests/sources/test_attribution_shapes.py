@@ -117,3 +117,15 @@ def test_time_adverbial_between_cue_and_content():
 def test_a_quantity_heads_the_speaker_phrase():
     assert said_by("Seven in 10 say the roads are worse.", "say")["speaker"] == "Seven in 10"
     assert said_by("Most of them said they would return.", "said")["speaker"] == "Most of them"
+
+
+def test_dash_bracketed_insertion_between_speaker_and_cue():
+    row = said_by("Voters in two towns — Alder and Brook — said the bridge mattered most.", "said")
+    assert row["speaker"] == "Voters in two towns"
+    row = said_by("Okafor -- author of a book on the race -- said the poll was wrong.", "said")
+    assert row["speaker"] == "Okafor"
+
+
+def test_focus_word_before_a_speaker_with_an_appositive():
+    row = said_by("Even Ms. Rhee, a loyal ally, said the bill went too far.", "said")
+    assert row["speaker"] == "Rhee" and row["quote"] == "the bill went too far"

@@ -56,6 +56,7 @@ _INSERTION_STARTS = word_set(
 )
 _CLAUSE_BREAKS = frozenset({",", ";", "and", "but", "while", "whereas", "—", "–", "(", ")"})
 _RELATIVES = frozenset({"which", "who", "whose", "whom", "where", "when"})
+_FOCUS_WORDS = word_set("even also only and but yet so still")  # before a clause's subject
 _OWNERS = frozenset({"'s", "his", "her", "their", "its"})
 
 
@@ -254,6 +255,8 @@ class _Attributions:
             return phrase, False, group
         if key == ",":
             return self._before_insertion(i, lo), False, group
+        if key in DASHES:
+            return self._before_dashes(i, lo), False, group
         relative = self._relative_pronoun_before(i, lo)
         if relative is not None:  # "An official who asked not to be named said"
             return phrase_before(view, relative - 1, lo), False, group
@@ -309,6 +312,27 @@ class _Attributions:
             end = j
         return None
 
+    def _before_dashes(self, dash: int, lo: int) -> Phrase | None:
+        """The phrase before a dash-bracketed insertion: "Insiders in two states — Ohio and
+        Iowa — said", "Kall -- co-editor of a book -- said"."""
+        view = self.view
+        if dash - 1 > lo and view.keys[dash - 1] == view.keys[dash] == "-":
+            dash -= 1  # "--" comes as two hyphens
+        j = dash - 1
+        while j > lo and dash - j <= INSERTION_MAX and self.quote_of[j] == -1:
+            if view.keys[j] in DASHES:
+                break
+            j -= 1
+        if j <= lo or view.keys[j] not in DASHES or view.keys[j] != view.keys[dash]:
+            return None
+        if view.keys[j] == "-" and view.keys[j - 1] == "-":
+            j -= 1
+        phrase = phrase_before(view, j - 1, lo)
+        if phrase is None or not self._heads_subject(phrase, lo):
+            return None
+        phrase.appositive = (j + 1, dash - 1)
+        return phrase
+
     def _name_filling(self, first: int, last: int) -> Phrase | None:
         """A person's name chunk that makes up the whole of tokens ``[first, last]``."""
         view = self.view
@@ -343,6 +367,8 @@ class _Attributions:
         ):
             return False  # "59" in "Donna Reed, 59, of Ashton"
         before = phrase.first - 1
+        while before >= lo and view.keys[before] in _FOCUS_WORDS:
+            before -= 1  # "Even Rendell, a stalwart supporter, said"
         return (
             before < lo
             or view.keys[before] in (",", "and", "but", ";", ":", "—", "–", "(")
