@@ -129,3 +129,32 @@ def test_dash_bracketed_insertion_between_speaker_and_cue():
 def test_focus_word_before_a_speaker_with_an_appositive():
     row = said_by("Even Ms. Rhee, a loyal ally, said the bill went too far.", "said")
     assert row["speaker"] == "Rhee" and row["quote"] == "the bill went too far"
+
+
+# -- topics of speech ---------------------------------------------------------------------
+
+
+def test_a_cue_with_only_a_topic_reports_the_topic():
+    row = said_by("The coach complained about the referees in the second half.", "complained")
+    assert row["kind"] == "indirect" and row["quote"] == "the referees in the second half"
+
+
+def test_verbs_of_speaking_with_a_topic():
+    assert (
+        said_by("She spoke of her years in the mines.", "spoke")["quote"]
+        == "her years in the mines"
+    )
+    assert said_by("He talked about wages for an hour.", "talked")["quote"] == "wages for an hour"
+    assert (
+        said_by("The aide pointed to the new figures.", "pointed to")["quote"] == "the new figures"
+    )
+
+
+def test_declined_to_comment_on_is_negated_speech_with_a_topic():
+    row = said_by("A spokeswoman declined to comment on the audit.", "comment")
+    assert row["speech_act"] == "negated" and row["quote"] == "the audit"
+
+
+def test_a_time_after_the_cue_is_no_topic():
+    rows = speech("The governor spoke on Monday.")
+    assert rows.empty

@@ -449,6 +449,8 @@ class _Attributions:
         elif nxt < hi and view.keys[nxt] == "that":
             clause = self.content.clause(nxt + 1, hi)
             item.content = clause[1] if clause else None
+        else:
+            item.content = self.content.topic(nxt, hi)  # "his remarks on trade"
         return item
 
     def _made_speech(self, noun: int) -> Found | None:

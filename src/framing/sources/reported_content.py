@@ -39,6 +39,8 @@ _TRAILING = frozenset(
 )
 # "that evening", "that day": a determiner, not a complementiser
 _THAT_TIMES = TIME_WORDS | word_set("day time moment point")
+_TOPIC_PREPOSITIONS = word_set("about on of over regarding concerning")
+_TOPIC_ENDS = frozenset({",", ";", ".", ":", "!", "?", "—", "–", "(", "that", "which", "who"})
 _TIME_MODIFIERS = word_set("on last this next early late earlier later")
 _OPENERS = word_set("but and yet so , still now")
 _AUXILIARIES = word_set(
@@ -134,6 +136,28 @@ class ReportedContent:
             and not self._adverbial(clause_before)
         ):
             item.content, item.reported = clause_before, True
+        if item.content is None and has_subject:
+            item.content = self.topic(verb_end, hi)  # "complained about the heat"
+
+    def topic(self, first: int, hi: int) -> tuple[int, int] | None:
+        """The object of "about", "on", "of" or "over" right after a cue or a noun of speech:
+        what the speech was about ("complained about the heat", "his remarks on trade").
+        It runs to the end of the clause; a time ("on Monday") is no topic."""
+        view = self.view
+        if first + 1 >= hi or view.keys[first] not in _TOPIC_PREPOSITIONS:
+            return None
+        start = first + 1
+        if view.keys[start] in TIME_WORDS or view.keys[start] in _TIME_MODIFIERS:
+            return None
+        end = start
+        while (
+            end < hi
+            and view.keys[end] not in _TOPIC_ENDS
+            and self.quote_of[end] in (-1, self.quote_of[start])
+        ):
+            end += 1
+        clause = self.clause(start, end, min_words=1)
+        return clause[1] if clause is not None else None
 
     def _asks_anonymity(self, first: int, hi: int) -> bool:
         """ "who asked not to be named", "asked for anonymity": a condition of the
