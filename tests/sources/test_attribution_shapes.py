@@ -158,3 +158,24 @@ def test_declined_to_comment_on_is_negated_speech_with_a_topic():
 def test_a_time_after_the_cue_is_no_topic():
     rows = speech("The governor spoke on Monday.")
     assert rows.empty
+
+
+def test_participle_after_while_shares_the_subject():
+    row = said_by(
+        'Striking nurses marched past the hospital while chanting, "Fair pay now."', "chanting"
+    )
+    assert row["speaker"] == "Striking nurses"
+
+
+def test_a_number_after_of_belongs_to_the_speaker_phrase():
+    row = said_by(
+        'Pressed on the cost, the 41-year-old father of two replied, "It pays off."', "replied"
+    )
+    assert row["speaker"] == "the 41-year-old father of two"
+
+
+def test_dateline_with_two_hyphens():
+    row = said_by(
+        "LIMA -- Mayor Rosa Quispe, opening the bridge, said it would cut delays.", "said"
+    )
+    assert row["speaker"] == "Rosa Quispe"

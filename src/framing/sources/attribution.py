@@ -47,6 +47,8 @@ _SKIP_BEFORE_CUE = word_set(
     "together both all each yet"
 )
 _PARTICIPLE_OPENERS = word_set("in while after by when before since upon")
+# Words after which a participle cue shares the clause's subject (", saying", "while chanting").
+_PARTICIPLE_LINKS = word_set(", and by while when after before without as then")
 _TIME_PREPOSITIONS = word_set("on in at last this early late")
 MAX_VERB_GROUP = 8  # tokens between a speaker and a cue ("has not yet been able to")
 _INSERTION_STARTS = word_set(
@@ -159,7 +161,7 @@ class _Attributions:
         if view.keys[match.first].endswith("ing") and not (
             previous >= lo and view.keys[previous] in _BE
         ):  # a participle shares its sentence's subject: "..., saying that"
-            item.inherit = previous >= lo and view.keys[previous] in (",", "and", "by")
+            item.inherit = previous >= lo and view.keys[previous] in _PARTICIPLE_LINKS
             return item, match.first
         if previous < lo or view.keys[previous] in (",", ":") or self.source.closes_quote(previous):
             after = phrase_after(view, match.last + 1, hi)

@@ -221,13 +221,19 @@ def _without_verb(view: TokenView, phrase: Phrase) -> Phrase | None:
     return phrase
 
 
+# Words that follow a participle opening a clause ("Stung by", "Speaking to the crowd,").
+_AFTER_OPENING_PARTICIPLE = frozenset(
+    "by with from to in on at for about over after into the a an his her their its ,".split()
+)
+
+
 def _participle(view: TokenView, i: int) -> bool:
     """A participle opening a sentence ("Chastened by the loss, Trump ...", "Stung by"),
     not a name."""
-    by_agent = i + 1 < len(view.keys) and view.keys[i + 1] == "by"  # "Stung by the defeat"
-    return view.chunk_of[i] == -1 and (
-        (view.keys[i].endswith(("ed", "ing")) and len(view.keys[i]) > 4) or by_agent
-    )
+    following = view.keys[i + 1] if i + 1 < len(view.keys) else ""
+    if view.chunk_of[i] != -1 or following not in _AFTER_OPENING_PARTICIPLE:
+        return False  # "Striking nurses marched": an adjective
+    return following == "by" or (view.keys[i].endswith(("ed", "ing")) and len(view.keys[i]) > 4)
 
 
 @cache

@@ -160,8 +160,12 @@ def _core_phrase_before(view: TokenView, last: int, lo: int) -> Phrase | None:
     if last < lo or view.quote_of[last] != -1:
         return None
     key = view.keys[last]
-    if key in ("them", "us", "those") and last - 1 >= lo and view.keys[last - 1] == "of":
-        return Phrase(last, last, "noun")  # counted by a quantity before it: "most of them"
+    if (
+        (key in ("them", "us", "those") or _quantity(key))
+        and last - 1 >= lo
+        and (view.keys[last - 1] == "of")
+    ):  # "most of them", "a mother of three": the phrase goes on before "of"
+        return Phrase(last, last, "noun")
     if key == ")":
         return _before_parenthesis(view, last, lo)
     if key in SUBJECT_PRONOUNS:

@@ -238,6 +238,8 @@ def _after_dateline(tokens: Sequence[Token], first: int, end: int) -> int:
     for i in range(first + 1, min(end - 1, first + DATELINE_MAX)):
         text = tokens[i].text
         if text in _DATELINE_DASHES:
+            while i + 1 < end - 1 and tokens[i + 1].text in _DATELINE_DASHES:
+                i += 1  # "--" comes as two hyphens
             return i + 1
         if not (text.isupper() or text in ",.()" or text[:1].isupper()):
             break
