@@ -179,3 +179,24 @@ def test_dateline_with_two_hyphens():
         "LIMA -- Mayor Rosa Quispe, opening the bridge, said it would cut delays.", "said"
     )
     assert row["speaker"] == "Rosa Quispe"
+
+
+# -- relative clauses ---------------------------------------------------------------------
+
+
+def test_who_then_two_verbs_goes_to_the_antecedent():
+    text = "The plan won over Mayor Ines Duarte, who came out and endorsed the levy."
+    assert said_by(text, "endorsed")["speaker"] == "Ines Duarte"
+
+
+def test_those_who_said():
+    row = said_by("Those who said they cared about cost backed the mayor.", "said")
+    assert row["speaker"] == "Those"
+
+
+def test_time_phrase_inside_the_verb_group():
+    assert said_by("She has at times argued that the law was weak.", "argued")["speaker"] == "she"
+    row = said_by(
+        "Marsh, who has in the past described the plan as a scam, voted yes.", "described"
+    )
+    assert row["speaker"] == "Marsh"

@@ -49,7 +49,8 @@ _SKIP_BEFORE_CUE = word_set(
 _PARTICIPLE_OPENERS = word_set("in while after by when before since upon")
 # Words after which a participle cue shares the clause's subject (", saying", "while chanting").
 _PARTICIPLE_LINKS = word_set(", and by while when after before without as then")
-_TIME_PREPOSITIONS = word_set("on in at last this early late")
+_TIME_PREPOSITIONS = word_set("on in at last this early late for over")
+_TIME_NOUNS = word_set("past time times years months weeks days")
 MAX_VERB_GROUP = 8  # tokens between a speaker and a cue ("has not yet been able to")
 _INSERTION_STARTS = word_set(
     "who which whose a an the his her its their speaking writing asked citing however "
@@ -235,6 +236,8 @@ class _Attributions:
                 i -= 1  # "The Times on Saturday wrote"
                 while i >= lo and view.keys[i] in _TIME_PREPOSITIONS:
                     i -= 1
+            elif key in _TIME_NOUNS and self._time_phrase_start(i, lo) is not None:
+                i = self._time_phrase_start(i, lo) - 1  # "has in the past said", "for years"
             elif key == "to" and i - 1 >= lo and _catenative(view.keys[i - 1]):
                 group.extend(("to", view.keys[i - 1]))
                 i -= 2  # "declined to comment", "is expected to announce"
@@ -261,12 +264,31 @@ class _Attributions:
             return self._before_dashes(i, lo), False, group
         relative = self._relative_pronoun_before(i, lo)
         if relative is not None:  # "An official who asked not to be named said"
-            return phrase_before(view, relative - 1, lo), False, group
+            j = relative - 1
+            if j > lo and view.keys[j] in (",", *DASHES):
+                j -= 1  # "Karen Weaver, who came out and endorsed"
+            phrase = phrase_before(view, j, lo)
+            if phrase is not None and j < relative - 1:
+                phrase.relative = relative
+            return phrase, False, group
         owner = self._owner_before(i, lo) if i == cue_first - 1 else None
         if owner is not None:  # "his early-morning tweets": a noun cue, its owner the speaker
             return Phrase(owner, owner, "possessive"), False, group
         phrase = phrase_before(view, i, lo, subject=True)
         return (phrase if phrase is None or phrase.form != "possessive" else None), False, group
+
+    def _time_phrase_start(self, noun: int, lo: int) -> int | None:
+        """Where "in the past", "for years", "at times" starts, ending at token ``noun``."""
+        keys = self.view.keys
+        if (
+            noun - 2 >= lo
+            and keys[noun - 1] in ("the", "recent")
+            and keys[noun - 2] in _TIME_PREPOSITIONS
+        ):
+            return noun - 2
+        if noun - 1 >= lo and keys[noun - 1] in _TIME_PREPOSITIONS:
+            return noun - 1
+        return None
 
     def _owner_before(self, i: int, lo: int) -> int | None:
         """A possessive determiner before one or two modifiers that end at token ``i``."""

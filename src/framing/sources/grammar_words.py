@@ -52,7 +52,8 @@ DETERMINERS = word_set(
 )
 # Words that make up an unnamed source on their own ("many say", "others argued").
 QUANTIFIER_SOURCES = word_set(
-    "many some others few most several both all everyone everybody someone somebody one nobody"
+    "many some others few most several both all everyone everybody someone somebody one nobody "
+    "those"
 )
 # Words that end a noun phrase read backwards or forwards.
 CLAUSE_WORDS = word_set(

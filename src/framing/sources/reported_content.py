@@ -176,6 +176,7 @@ class ReportedContent:
         short_plural = phrase.last - phrase.first < 3 and plural_head(view.keys[phrase.last])
         return (
             phrase.form in ("name", "pronoun")
+            or (phrase.first == phrase.last and view.capitalised(phrase.first))  # "Beck, who"
             or view.noun_tag(*(phrase.head or (phrase.first, phrase.last))) is not None
             or (short_plural and view.keys[phrase.first] != "that")  # "voters", "delegates"
         )
