@@ -200,3 +200,22 @@ def test_time_phrase_inside_the_verb_group():
         "Marsh, who has in the past described the plan as a scam, voted yes.", "described"
     )
     assert row["speaker"] == "Marsh"
+
+
+# -- names and participles next to quotes ---------------------------------------------------
+
+
+def test_surname_that_is_a_role_word_after_an_initial():
+    row = said_by("“We are done,” Senator Ruth K. Bishop, Democrat of Ohio, said.", "said")
+    assert row["speaker"] == "Ruth K. Bishop"
+
+
+def test_name_ending_in_jr_before_an_appositive():
+    row = said_by("“We are done,” Carl T. Ames Jr., the county clerk, said on Friday.", "said")
+    assert row["speaker"].startswith("Carl T. Ames Jr")
+
+
+def test_participle_after_a_closing_quote_keeps_the_speaker_and_its_own_content():
+    text = "Ms. Ortiz called the plan “a disaster,” adding that the council would vote again."
+    row = said_by(text, "adding")
+    assert row["speaker"] == "Ortiz" and row["quote"] == "the council would vote again"

@@ -162,7 +162,9 @@ class _Attributions:
         if view.keys[match.first].endswith("ing") and not (
             previous >= lo and view.keys[previous] in _BE
         ):  # a participle shares its sentence's subject: "..., saying that"
-            item.inherit = previous >= lo and view.keys[previous] in _PARTICIPLE_LINKS
+            item.inherit = previous >= lo and (
+                view.keys[previous] in _PARTICIPLE_LINKS or self.source.closes_quote(previous)
+            )  # '..." adding', 'while chanting'
             return item, match.first
         if previous < lo or view.keys[previous] in (",", ":") or self.source.closes_quote(previous):
             after = phrase_after(view, match.last + 1, hi)

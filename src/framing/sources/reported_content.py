@@ -84,6 +84,8 @@ class ReportedContent:
             after_first = self._skip_object(after_first, hi)
         item.children = []
         before_quote = self._quote_before(group_first)
+        if item.inherit and view.keys[match.first].endswith("ing"):
+            before_quote = None  # 'He said "A," adding "B"': A is the main verb's
         if before_quote is not None:
             relation = "before_sentence" if self._ends_sentence(before_quote) else "before"
             item.children.append(Found(item.anchor, relation, quote=before_quote))

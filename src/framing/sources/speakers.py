@@ -36,6 +36,8 @@ QUANTITIES = QUANTIFIER_SOURCES | frozenset(
     "one two three four five six seven eight nine ten half none majority dozens hundreds "
     "thousands millions each".split()
 )
+# Abbreviations that end a name with their full stop.
+NAME_ABBREVIATIONS = frozenset("jr sr inc co corp ltd llc bros".split())
 MAX_WIDENINGS = 4  # prepositional phrases and conjuncts a speaker phrase takes in
 # Prepositions whose object belongs to the noun before them ("critics of", "staff on").
 SPEAKER_PREPOSITIONS = frozenset(
@@ -168,6 +170,10 @@ def _core_phrase_before(view: TokenView, last: int, lo: int) -> Phrase | None:
         return Phrase(last, last, "noun")
     if key == ")":
         return _before_parenthesis(view, last, lo)
+    if key == "." and _abbreviation_stop(view, last, lo):
+        phrase = _name_phrase_before(view, view.chunk_of[last - 1], lo)
+        phrase.last = last  # "James B. Comey Jr., the director, said"
+        return phrase
     if key in SUBJECT_PRONOUNS:
         return Phrase(last, last, "pronoun")
     if key in POSSESSIVES:
@@ -179,6 +185,18 @@ def _core_phrase_before(view: TokenView, last: int, lo: int) -> Phrase | None:
     if view.chunk_of[last] != -1:
         return _name_phrase_before(view, view.chunk_of[last], lo)
     return _noun_phrase_before(view, last, lo)
+
+
+def _abbreviation_stop(view: TokenView, stop: int, lo: int) -> bool:
+    """Whether a full stop ends an abbreviation that closes a name ("Jr.", "Inc.")."""
+    word = stop - 1
+    return (
+        word >= lo
+        and view.chunk_of[word] != -1
+        and view.chunks[view.chunk_of[word]].last == word
+        and view.keys[word] in NAME_ABBREVIATIONS
+        and view.tokens[word].end == view.tokens[stop].start
+    )
 
 
 def _before_parenthesis(view: TokenView, close: int, lo: int) -> Phrase | None:

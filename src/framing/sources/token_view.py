@@ -161,12 +161,25 @@ class TokenView:
         previous = i - 1 if i - 1 >= first and self.keys[i - 1] != "." else i - 2
         return previous >= first and self.tags[previous] == "honorific"
 
+    def _after_initial(self, i: int, first: int) -> bool:
+        """Whether token ``i`` follows a middle initial ("Peter T. King": a surname, though
+        "king" is a role word)."""
+        return (
+            i - 2 >= first
+            and self.keys[i - 1] == "."
+            and len(self.tokens[i - 2].text) == 1
+            and i - 3 >= first
+            and self.capitalised(i - 3)
+        )
+
     def _add_chunk(self, first: int, last: int) -> None:
         name_first = first
         for i in range(first, last + 1):
             title_stop = self.keys[i] == "." and i - 1 >= first and self.tags[i - 1] is not None
             if title_stop or (
-                self.tags[i] in ("role", "honorific") and not self._after_honorific(i, first)
+                self.tags[i] in ("role", "honorific")
+                and not self._after_honorific(i, first)
+                and not self._after_initial(i, first)
             ):
                 name_first = i + 1  # after "Sen." or "Foreign Minister", not after "W."
         while name_first <= last and not self.capitalised(name_first):
