@@ -16,7 +16,7 @@ from framing.sources.affiliation import Affiliations
 from framing.sources.colon_speakers import transcript_turns
 from framing.sources.context import Found, SourceText, cue_lexicon
 from framing.sources.coreference import Resolver, Speaker
-from framing.sources.grammar_words import ADVERBIAL_STARTS, NP_PREPOSITIONS, is_adverb
+from framing.sources.grammar_words import ADVERBIAL_STARTS, NP_PREPOSITIONS, is_adverb, word_set
 from framing.sources.quote_speakers import LastQuote, QuoteSpeakers
 from framing.sources.speakers import Phrase, phrase_after
 from framing.sources.token_view import NOUN_TAGS, TokenView
@@ -222,8 +222,8 @@ def _without_verb(view: TokenView, phrase: Phrase) -> Phrase | None:
 
 
 # Words that follow a participle opening a clause ("Stung by", "Speaking to the crowd,").
-_AFTER_OPENING_PARTICIPLE = frozenset(
-    "by with from to in on at for about over after into the a an his her their its ,".split()
+_AFTER_OPENING_PARTICIPLE = word_set(
+    "by with from to in on at for about over after into the a an his her their its ,"
 )
 
 

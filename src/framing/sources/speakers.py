@@ -25,6 +25,7 @@ from framing.sources.grammar_words import (
     QUANTIFIER_SOURCES,
     ROLE_MODIFIERS,
     SUBJECT_PRONOUNS,
+    word_set,
 )
 from framing.sources.token_view import NOUN_TAGS, TokenView
 
@@ -32,12 +33,12 @@ __all__ = ["Phrase", "phrase_after", "phrase_before"]
 
 MAX_PHRASE = 12  # tokens of a speaker phrase at the most
 # Quantities that head a speaker phrase before "of" or "in" ("half of them", "six in 10").
-QUANTITIES = QUANTIFIER_SOURCES | frozenset(
+QUANTITIES = QUANTIFIER_SOURCES | word_set(
     "one two three four five six seven eight nine ten half none majority dozens hundreds "
-    "thousands millions each".split()
+    "thousands millions each"
 )
 # Abbreviations that end a name with their full stop.
-NAME_ABBREVIATIONS = frozenset("jr sr inc co corp ltd llc bros".split())
+NAME_ABBREVIATIONS = word_set("jr sr inc co corp ltd llc bros")
 MAX_WIDENINGS = 4  # prepositional phrases and conjuncts a speaker phrase takes in
 # Prepositions whose object belongs to the noun before them ("critics of", "staff on").
 SPEAKER_PREPOSITIONS = frozenset(
