@@ -219,3 +219,8 @@ def test_participle_after_a_closing_quote_keeps_the_speaker_and_its_own_content(
     text = "Ms. Ortiz called the plan “a disaster,” adding that the council would vote again."
     row = said_by(text, "adding")
     assert row["speaker"] == "Ortiz" and row["quote"] == "the council would vote again"
+
+
+def test_possessed_noun_of_speech_with_a_topic():
+    row = said_by("Senator Ann Voss's criticism of the budget was sharp.", "criticism")
+    assert row["speaker"] == "Ann Voss" and row["quote"] == "the budget"

@@ -40,12 +40,14 @@ _TRAILING = frozenset(
 # "that evening", "that day": a determiner, not a complementiser
 _THAT_TIMES = TIME_WORDS | word_set("day time moment point")
 _TOPIC_PREPOSITIONS = word_set("about on of over regarding concerning")
-_TOPIC_ENDS = frozenset({",", ";", ".", ":", "!", "?", "—", "–", "(", "that", "which", "who"})
 _TIME_MODIFIERS = word_set("on last this next early late earlier later")
 _OPENERS = word_set("but and yet so , still now")
 _AUXILIARIES = word_set(
     "is are was were be been am has have had will would can could may might must shall should "
     "do does did"
+)
+_TOPIC_ENDS = frozenset({",", ";", ".", ":", "!", "?", "—", "–", "(", "that", "which", "who"}) | (
+    _AUXILIARIES  # "his criticism of the budget was sharp": the topic ends at the verb
 )
 
 
