@@ -224,3 +224,19 @@ def test_participle_after_a_closing_quote_keeps_the_speaker_and_its_own_content(
 def test_possessed_noun_of_speech_with_a_topic():
     row = said_by("Senator Ann Voss's criticism of the budget was sharp.", "criticism")
     assert row["speaker"] == "Ann Voss" and row["quote"] == "the budget"
+
+
+def test_quote_with_a_straight_opening_and_a_curly_closing_mark():
+    text = 'The chief said it would take "several days” before the bridge reopened. “It is safe,” she said.'
+    rows = speech(text)
+    assert list(rows["quote"])[-1] == "It is safe,"
+    quoted = rows[rows["kind"] == "direct_quote"]
+    assert "several days" in list(quoted["quote"])
+
+
+def test_quote_with_a_curly_opening_and_a_straight_closing_mark():
+    text = '“The deal is off," Mr. Hale said, adding that talks had "collapsed."'
+    rows = speech(text)
+    first = rows.iloc[0]
+    assert first["quote"] == "The deal is off," and first["speaker"] == "Hale"
+    assert set(rows.loc[rows["cue"] == "adding", "speaker"]) == {"Hale"}

@@ -67,7 +67,7 @@ class SourceText:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.text = document.text
-        self.quotes = [_with_doubled_marks(q, self.text) for q in document.quotes if q.depth == 0]
+        self.quotes = _top_level_quotes(document.quotes, self.text)
         self.token_starts = [t.start for t in document.tokens]
         self.quote_of = _tokens_in_quotes(document.tokens, self.quotes)
         self.view = TokenView(document, self.quote_of)
@@ -119,6 +119,44 @@ class SourceText:
             and self.quotes[quote].closed
             and self.quotes[quote].end == (self.view.tokens[i].end)
         )
+
+
+def _top_level_quotes(quotes: Sequence[Quote], text: str) -> list[Quote]:
+    """The outermost quotes, repaired: doubled apostrophes keep both marks, and a quote
+    left open because its marks are mixed ("... ” or “... ") closes at the other mark; a
+    quote that was nested in the open one and lies after that mark is outermost itself."""
+    out: list[Quote] = []
+    open_end = -1  # where the last outermost quote ran before it was closed at a mixed mark
+    for quote in quotes:
+        if quote.depth == 0:
+            repaired = _closed_at_mixed_mark(_with_doubled_marks(quote, text), text)
+            open_end = quote.end if repaired.end < quote.end else -1
+            out.append(repaired)
+        elif out and out[-1].end <= quote.start < open_end:
+            out.append(quote._replace(depth=0))
+    return out
+
+
+def _closed_at_mixed_mark(quote: Quote, text: str) -> Quote:
+    if quote.closed or isinstance(quote, _DoubledQuote):
+        return quote
+    inner = text[quote.start + 1 : quote.end]
+    if text[quote.start] == '"':
+        close = inner.find("”")
+    elif text[quote.start] == "“":
+        close = next(
+            (
+                i
+                for i, c in enumerate(inner)
+                if c == '"' and (i + 1 == len(inner) or not inner[i + 1].isalnum())
+            ),
+            -1,
+        )
+    else:
+        return quote
+    if close == -1:
+        return quote
+    return quote._replace(end=quote.start + close + 2, closed=True)
 
 
 def _with_doubled_marks(quote: Quote, text: str) -> Quote:
