@@ -240,3 +240,30 @@ def test_quote_with_a_curly_opening_and_a_straight_closing_mark():
     first = rows.iloc[0]
     assert first["quote"] == "The deal is off," and first["speaker"] == "Hale"
     assert set(rows.loc[rows["cue"] == "adding", "speaker"]) == {"Hale"}
+
+
+def test_many_of_whom_say():
+    row = said_by("The ruling angered the farmers, many of whom say the dam is useless.", "say")
+    assert row["speaker"] == "many of whom" and row["quote"] == "the dam is useless"
+
+
+def test_speaker_with_coordinated_prepositional_phrases():
+    text = "Teachers in Leeds and across the north say the exams are too hard."
+    assert said_by(text, "say")["speaker"] == "Teachers in Leeds and across the north"
+
+
+def test_those_close_to_him_say():
+    row = said_by("Those close to her say that she will not run again.", "say")
+    assert row["speaker"] == "Those close to her"
+
+
+def test_as_opens_a_parenthetical_with_an_insertion():
+    text = "As several lawyers, including Ms. Grant, have pointed out, the rule is new."
+    row = said_by(text, "pointed out")
+    assert row["speaker"] == "several lawyers" and row["quote"] == "the rule is new"
+
+
+def test_colon_closing_a_paragraph_introduces_the_next_one():
+    text = "The minister added:\n\nWe will not pay. Not now, not ever."
+    row = said_by(text, "added")
+    assert row["speaker"] == "The minister" and row["quote"].startswith("We will not pay")

@@ -59,7 +59,7 @@ _INSERTION_STARTS = word_set(
 )
 _CLAUSE_BREAKS = frozenset({",", ";", "and", "but", "while", "whereas", "—", "–", "(", ")"})
 _RELATIVES = frozenset({"which", "who", "whose", "whom", "where", "when"})
-_FOCUS_WORDS = word_set("even also only and but yet so still")  # before a clause's subject
+_FOCUS_WORDS = word_set("even also only and but yet so still as")  # before a clause's subject
 _OWNERS = frozenset({"'s", "his", "her", "their", "its"})
 
 
@@ -254,6 +254,11 @@ class _Attributions:
         if i < lo or self.quote_of[i] != -1:
             return None, False, group
         key = view.keys[i]
+        if key == "whom" and i - 1 >= lo and view.keys[i - 1] == "of":
+            phrase = phrase_before(view, i, lo)  # "relatives, many of whom say"
+            if phrase is not None:
+                phrase.relative = i
+            return phrase, False, group
         if key in ("who", "which", "that"):
             j = i - 1 if i - 1 >= lo and view.keys[i - 1] not in (",", *DASHES) else i - 2
             phrase = phrase_before(view, j, lo)

@@ -276,6 +276,11 @@ class ReportedContent:
             return "quote", quote
         if same_paragraph:
             return self.clause(nxt, max(hi, view.bounds(nxt)[1]))
+        if self.source.paragraph_of(nxt) == self.source.paragraph_of(colon) + 1:
+            # "The governor added:" closing its paragraph: the next one is what he said
+            paragraph = self.source.document.paragraphs[self.source.paragraph_of(nxt)]
+            end = bisect_left(self.source.token_starts, paragraph.end)
+            return self.clause(nxt, end)
         return None
 
     def clause(self, first: int, hi: int, min_words: int = 2) -> tuple[str, tuple[int, int]] | None:

@@ -124,6 +124,13 @@ def _widen(view: TokenView, phrase: Phrase, lo: int, subject: bool) -> Phrase | 
                 # "Six in 10 say", "most of them said": the quantity heads the phrase
                 phrase = Phrase(left_last, phrase.last, "noun", head=(left_last, left_last))
                 continue
+            if view.keys[left_last] in ("and", "or") and step + 1 < MAX_WIDENINGS:
+                # "observers in Virginia and around the country": a conjunct of the PP
+                conjunct = _core_phrase_before(view, left_last - 1, lo)
+                if conjunct is not None and conjunct.form in ("name", "noun"):
+                    phrase = Phrase(conjunct.first, phrase.last, conjunct.form, conjunct.chunk)
+                    continue
+                return no_head
             if view.chunk_of[left_last] == -1 and view.keys[left_last].endswith(("ing", "ed")):
                 # a participle: "officials speaking on condition of anonymity" takes the
                 # noun before it; "was confronted by X" (no noun before) is no phrase
@@ -164,11 +171,13 @@ def _core_phrase_before(view: TokenView, last: int, lo: int) -> Phrase | None:
         return None
     key = view.keys[last]
     if (
-        (key in ("them", "us", "those") or _quantity(key))
+        (key in ("them", "us", "those", "whom") or _quantity(key))
         and last - 1 >= lo
         and (view.keys[last - 1] == "of")
-    ):  # "most of them", "a mother of three": the phrase goes on before "of"
+    ):  # "most of them", "many of whom", "a mother of three": the phrase goes on before "of"
         return Phrase(last, last, "noun")
+    if key in ("him", "her", "them") and last - 1 >= lo and view.keys[last - 1] in ("to", "for"):
+        return Phrase(last, last, "noun")  # "those close to him": the phrase goes on
     if key == ")":
         return _before_parenthesis(view, last, lo)
     if key == "." and _abbreviation_stop(view, last, lo):
