@@ -3,8 +3,9 @@
 Given a cue and its speaker phrase, :meth:`ReportedContent.complement` finds what was
 said: a quote right before or after the cue, a that-clause or the text after a colon
 within a short gap ("said in a statement that ..."), the clause before ", X said" or
-after "According to X,", the clause after a strong verb of saying ("X said A") or the
-object of a weaker one ("X called for A").
+after "According to X,", the clause after a strong verb of saying ("X said A"), the
+object of a weaker one ("X called for A") or, failing those, the topic after "about",
+"on", "of" or "over" ("X complained about A").
 """
 
 from __future__ import annotations
