@@ -227,7 +227,10 @@ def test_possessed_noun_of_speech_with_a_topic():
 
 
 def test_quote_with_a_straight_opening_and_a_curly_closing_mark():
-    text = 'The chief said it would take "several days” before the bridge reopened. “It is safe,” she said.'
+    text = (
+        'The chief said it would take "several days” before the bridge reopened. '
+        "“It is safe,” she said."
+    )
     rows = speech(text)
     assert list(rows["quote"])[-1] == "It is safe,"
     quoted = rows[rows["kind"] == "direct_quote"]
