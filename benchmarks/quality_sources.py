@@ -18,7 +18,9 @@ Measures, over all gold attributions of the split (micro-averaged):
 
 and the same figures per error family that the gold spans show (a pronoun or relative
 pronoun as the source, an appositive, a prepositional phrase or a coordination in the
-source, a quotation as content, a negated cue, no source). Exits 0 with a message when
+source, a quotation as content, a negated cue, no source, a participle cue, a passive
+cue, "according to", a noun of speech in the cue, a cue ending in about/on/of/over).
+A gold attribution may belong to several families or none. Exits 0 with a message when
 the data is absent. Prints markdown tables.
 """
 
@@ -105,6 +107,15 @@ _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 _PREPOSITIONS = re.compile(r"\s(of|for|at|in|on|from|with|to|by)\s")
 _NEGATION = re.compile(r"\b(not|never|n[’']t|refus\w*|declin\w*)\b|n[’']t\b", re.IGNORECASE)
 
+_PARTICIPLE = re.compile(r"^(\w+ing)\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(is|are|was|were|been|being|be)\s+(\w+ed|told|said|written|shown)\b")
+_SPEECH_NOUNS = re.compile(
+    r"\b(statement|remarks?|comments?|interview|speech|letter|tweets?|announcement|criticism|"
+    r"claims?|response|support|opposition|endorsement|accusations?|warning|op-ed|report)\b",
+    re.IGNORECASE,
+)
+_TOPIC_END = re.compile(r"\b(about|on|of|over)$", re.IGNORECASE)
+
 #: Error families measurable from the gold spans alone: name -> test on (source, cue, content).
 FAMILIES = {
     "pronoun source (he said)": lambda src, cue, content: src.lower() in _PRONOUNS,
@@ -117,6 +128,11 @@ FAMILIES = {
     "quotation content": lambda src, cue, content: content[:1] in "\"“‘'",
     "negated or refused cue": lambda src, cue, content: bool(_NEGATION.search(cue)),
     "no source given": lambda src, cue, content: not src,
+    "participle cue (, saying)": lambda src, cue, content: bool(_PARTICIPLE.match(cue.strip())),
+    "passive cue (was told)": lambda src, cue, content: bool(_PASSIVE.search(cue.lower())),
+    "according to": lambda src, cue, content: "according to" in cue.lower(),
+    "nominal cue (statement, remarks)": lambda src, cue, content: bool(_SPEECH_NOUNS.search(cue)),
+    "topic cue (talked about)": lambda src, cue, content: bool(_TOPIC_END.search(cue.strip())),
 }
 
 

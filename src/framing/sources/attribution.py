@@ -19,6 +19,7 @@ from framing.sources.cue_forms import is_verb_use
 from framing.sources.grammar_words import (
     ADVERBIAL_STARTS,
     DASHES,
+    POSSESSIVES,
     TIME_WORDS,
     is_adverb,
     word_set,
@@ -46,7 +47,10 @@ _SKIP_BEFORE_CUE = word_set(
     "together both all each yet"
 )
 _PARTICIPLE_OPENERS = word_set("in while after by when before since upon")
-_TIME_PREPOSITIONS = word_set("on in at last this early late")
+# Words after which a participle cue shares the clause's subject (", saying", "while chanting").
+_PARTICIPLE_LINKS = word_set(", and by while when after before without as then")
+_TIME_PREPOSITIONS = word_set("on in at last this early late for over")
+_TIME_NOUNS = word_set("past time times years months weeks days")
 MAX_VERB_GROUP = 8  # tokens between a speaker and a cue ("has not yet been able to")
 _INSERTION_STARTS = word_set(
     "who which whose a an the his her its their speaking writing asked citing however "
@@ -55,6 +59,7 @@ _INSERTION_STARTS = word_set(
 )
 _CLAUSE_BREAKS = frozenset({",", ";", "and", "but", "while", "whereas", "—", "–", "(", ")"})
 _RELATIVES = frozenset({"which", "who", "whose", "whom", "where", "when"})
+_FOCUS_WORDS = word_set("even also only and but yet so still as")  # before a clause's subject
 _OWNERS = frozenset({"'s", "his", "her", "their", "its"})
 
 
@@ -144,14 +149,22 @@ class _Attributions:
             item.phrase = self._subject_after_participle(match.last + 1, hi)
             item.opening = True
             return item, match.first
+        previous = match.first - 1
+        bare_participle = view.keys[match.first].endswith("ing") and not _BE.intersection(group)
+        if bare_participle and subject is not None and self._not_participle_subject(subject, lo):
+            # "unleashed a series of tweets saying", "defending his tweets, saying": the
+            # participle shares the clause's subject, not the object before it
+            item.inherit = True
+            return item, match.first
         if subject is not None:
             item.phrase = subject
             return item, subject.first
-        previous = match.first - 1
         if view.keys[match.first].endswith("ing") and not (
             previous >= lo and view.keys[previous] in _BE
         ):  # a participle shares its sentence's subject: "..., saying that"
-            item.inherit = previous >= lo and view.keys[previous] in (",", "and", "by")
+            item.inherit = previous >= lo and (
+                view.keys[previous] in _PARTICIPLE_LINKS or self.source.closes_quote(previous)
+            )  # '..." adding', 'while chanting'
             return item, match.first
         if previous < lo or view.keys[previous] in (",", ":") or self.source.closes_quote(previous):
             after = phrase_after(view, match.last + 1, hi)
@@ -162,6 +175,16 @@ class _Attributions:
         if previous >= lo and view.keys[previous] in (",", "and", "but", "while"):
             item.inherit = True
         return item, match.first
+
+    def _not_participle_subject(self, phrase: Phrase, lo: int) -> bool:
+        """Whether a common-noun phrase before a bare participle cue is an object rather
+        than its subject ("with critics saying" keeps the critics)."""
+        view = self.view
+        before = phrase.first - 1
+        if phrase.form == "pronoun" or (before >= lo and view.keys[before] in ("with", "without")):
+            return False
+        # a name counts when the phrase ends in it ("Tom Berg", not "Tom Berg stood by his")
+        return phrase.form != "name" or view.chunk_of[phrase.last] == -1
 
     def _opens_sentence(self, cue: int, lo: int) -> bool:
         """Whether a participle cue opens its sentence ("Citing", "In defending", "Asked")."""
@@ -215,6 +238,8 @@ class _Attributions:
                 i -= 1  # "The Times on Saturday wrote"
                 while i >= lo and view.keys[i] in _TIME_PREPOSITIONS:
                     i -= 1
+            elif key in _TIME_NOUNS and self._time_phrase_start(i, lo) is not None:
+                i = self._time_phrase_start(i, lo) - 1  # "has in the past said", "for years"
             elif key == "to" and i - 1 >= lo and _catenative(view.keys[i - 1]):
                 group.extend(("to", view.keys[i - 1]))
                 i -= 2  # "declined to comment", "is expected to announce"
@@ -229,6 +254,11 @@ class _Attributions:
         if i < lo or self.quote_of[i] != -1:
             return None, False, group
         key = view.keys[i]
+        if key == "whom" and i - 1 >= lo and view.keys[i - 1] == "of":
+            phrase = phrase_before(view, i, lo)  # "relatives, many of whom say"
+            if phrase is not None:
+                phrase.relative = i
+            return phrase, False, group
         if key in ("who", "which", "that"):
             j = i - 1 if i - 1 >= lo and view.keys[i - 1] not in (",", *DASHES) else i - 2
             phrase = phrase_before(view, j, lo)
@@ -237,11 +267,45 @@ class _Attributions:
             return phrase, False, group
         if key == ",":
             return self._before_insertion(i, lo), False, group
+        if key in DASHES:
+            return self._before_dashes(i, lo), False, group
         relative = self._relative_pronoun_before(i, lo)
         if relative is not None:  # "An official who asked not to be named said"
-            return phrase_before(view, relative - 1, lo), False, group
+            j = relative - 1
+            if j > lo and view.keys[j] in (",", *DASHES):
+                j -= 1  # "Karen Weaver, who came out and endorsed"
+            phrase = phrase_before(view, j, lo)
+            if phrase is not None and j < relative - 1:
+                phrase.relative = relative
+            return phrase, False, group
+        owner = self._owner_before(i, lo) if i == cue_first - 1 else None
+        if owner is not None:  # "his early-morning tweets": a noun cue, its owner the speaker
+            return Phrase(owner, owner, "possessive"), False, group
         phrase = phrase_before(view, i, lo, subject=True)
         return (phrase if phrase is None or phrase.form != "possessive" else None), False, group
+
+    def _time_phrase_start(self, noun: int, lo: int) -> int | None:
+        """Where "in the past", "for years", "at times" starts, ending at token ``noun``."""
+        keys = self.view.keys
+        if (
+            noun - 2 >= lo
+            and keys[noun - 1] in ("the", "recent")
+            and keys[noun - 2] in _TIME_PREPOSITIONS
+        ):
+            return noun - 2
+        if noun - 1 >= lo and keys[noun - 1] in _TIME_PREPOSITIONS:
+            return noun - 1
+        return None
+
+    def _owner_before(self, i: int, lo: int) -> int | None:
+        """A possessive determiner before one or two modifiers that end at token ``i``."""
+        view = self.view
+        for j in range(i, max(lo, i - 2) - 1, -1):
+            if view.keys[j] in POSSESSIVES:
+                return j if j != i else None  # "his claims" alone: the old reading stays
+            if not view.content_word(j) or view.chunk_of[j] != -1:
+                return None
+        return None
 
     def _relative_pronoun_before(self, i: int, lo: int) -> int | None:
         """A "who" a few words before token ``i`` in the same clause, opening the
@@ -251,7 +315,7 @@ class _Attributions:
             if self.quote_of[j] != -1 or not view.word(j):
                 return None  # a quote or punctuation: the clause began after it
             if view.keys[j] == "who" and j - 1 >= lo:
-                return j
+                return j if j != i else None
         return None
 
     def _before_insertion(self, comma: int, lo: int) -> Phrase | None:
@@ -278,6 +342,27 @@ class _Attributions:
                 return phrase
             end = j
         return None
+
+    def _before_dashes(self, dash: int, lo: int) -> Phrase | None:
+        """The phrase before a dash-bracketed insertion: "Insiders in two states — Ohio and
+        Iowa — said", "Kall -- co-editor of a book -- said"."""
+        view = self.view
+        if dash - 1 > lo and view.keys[dash - 1] == view.keys[dash] == "-":
+            dash -= 1  # "--" comes as two hyphens
+        j = dash - 1
+        while j > lo and dash - j <= INSERTION_MAX and self.quote_of[j] == -1:
+            if view.keys[j] in DASHES:
+                break
+            j -= 1
+        if j <= lo or view.keys[j] not in DASHES or view.keys[j] != view.keys[dash]:
+            return None
+        if view.keys[j] == "-" and view.keys[j - 1] == "-":
+            j -= 1
+        phrase = phrase_before(view, j - 1, lo)
+        if phrase is None or not self._heads_subject(phrase, lo):
+            return None
+        phrase.appositive = (j + 1, dash - 1)
+        return phrase
 
     def _name_filling(self, first: int, last: int) -> Phrase | None:
         """A person's name chunk that makes up the whole of tokens ``[first, last]``."""
@@ -313,6 +398,8 @@ class _Attributions:
         ):
             return False  # "59" in "Donna Reed, 59, of Ashton"
         before = phrase.first - 1
+        while before >= lo and view.keys[before] in _FOCUS_WORDS:
+            before -= 1  # "Even Rendell, a stalwart supporter, said"
         return (
             before < lo
             or view.keys[before] in (",", "and", "but", ";", ":", "—", "–", "(")
@@ -393,6 +480,8 @@ class _Attributions:
         elif nxt < hi and view.keys[nxt] == "that":
             clause = self.content.clause(nxt + 1, hi)
             item.content = clause[1] if clause else None
+        else:
+            item.content = self.content.topic(nxt, hi)  # "his remarks on trade"
         return item
 
     def _made_speech(self, noun: int) -> Found | None:

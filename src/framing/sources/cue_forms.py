@@ -8,6 +8,8 @@ words around a matched cue, as a reader would, and rejects:
 - an agent noun the inflection rules reach ("writer" from "write");
 - a cue right after a determiner ("the ruling", "a call", "these reports") or a
   possessive 's ("Moscow's support"; but "he's claiming");
+- a cue right after a preposition other than "to", unless a gerund ("in charge", "on
+  record"; but "by saying");
 - a cue in its base form after "a"/"an"/"each" and one or two modifiers ("a conference
   call", but not "a source said");
 - a plural-looking cue followed by an auxiliary ("claims were", "worries have");
@@ -26,6 +28,9 @@ _NOUN_DETERMINERS = word_set("a an the this these those each every another any n
 _SINGULAR_DETERMINERS = word_set("a an each every another")
 _AUXILIARIES = word_set("is are was were has have had will would could can may might do did")
 _AGENT_PREPOSITIONS = word_set("by to into in at from")
+# Prepositions after which a cue form is a noun or a gerund, never a finite verb ("to" is
+# left out: "to say" is an infinitive).
+_PREPOSITIONS = word_set("in on at of for from with without by under into upon about against")
 _PRONOUN_CONTRACTIONS = word_set("he she it who that there what where")  # "he's claiming"
 _IRREGULAR_PAST = word_set("wrote thought felt knew swore spoke")
 
@@ -43,6 +48,12 @@ def is_verb_use(view: TokenView, first: int, last: int, term: str) -> bool:
         and view.tokens[first - 1].sentence_id == view.tokens[first].sentence_id
     ):
         return False
+    if (
+        previous in _PREPOSITIONS
+        and not key.endswith("ing")
+        and view.tokens[first - 1].sentence_id == view.tokens[first].sentence_id
+    ):
+        return False  # "the officer in charge", "on record", "without comment"
     lo = view.bounds(first)[0]
     for back in (2, 3):
         j = first - back

@@ -33,7 +33,13 @@ def word_set(text: str) -> frozenset[str]:
 
 def is_adverb(key: str) -> bool:
     """Whether a lower-case word looks like an "-ly" adverb ("reportedly", not "family")."""
-    return len(key) > 4 and key.endswith("ly") and key not in {"family", "italy", "rally"}
+    return len(key) > 4 and key.endswith("ly") and key not in _LY_NOT_ADVERBS
+
+
+# Words in -ly that are nouns or adjectives in news text ("early returns", "a daily paper").
+_LY_NOT_ADVERBS = frozenset(
+    {"family", "italy", "rally", "early", "daily", "weekly", "monthly", "quarterly", "yearly"}
+)
 
 
 SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "i": "1", "we": "1"}
@@ -46,7 +52,8 @@ DETERMINERS = word_set(
 )
 # Words that make up an unnamed source on their own ("many say", "others argued").
 QUANTIFIER_SOURCES = word_set(
-    "many some others few most several both all everyone everybody someone somebody one nobody"
+    "many some others few most several both all everyone everybody someone somebody one nobody "
+    "those"
 )
 # Words that end a noun phrase read backwards or forwards.
 CLAUSE_WORDS = word_set(

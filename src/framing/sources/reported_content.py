@@ -3,8 +3,9 @@
 Given a cue and its speaker phrase, :meth:`ReportedContent.complement` finds what was
 said: a quote right before or after the cue, a that-clause or the text after a colon
 within a short gap ("said in a statement that ..."), the clause before ", X said" or
-after "According to X,", the clause after a strong verb of saying ("X said A") or the
-object of a weaker one ("X called for A").
+after "According to X,", the clause after a strong verb of saying ("X said A"), the
+object of a weaker one ("X called for A") or, failing those, the topic after "about",
+"on", "of" or "over" ("X complained about A").
 """
 
 from __future__ import annotations
@@ -14,7 +15,13 @@ from typing import Any
 
 from framing.sources.context import Found, SourceText
 from framing.sources.gender import plural_head
-from framing.sources.grammar_words import ADVERBIAL_STARTS, DASHES, is_adverb, word_set
+from framing.sources.grammar_words import (
+    ADVERBIAL_STARTS,
+    DASHES,
+    TIME_WORDS,
+    is_adverb,
+    word_set,
+)
 from framing.sources.speakers import phrase_after
 from framing.text import Match, inflection_candidates
 
@@ -22,6 +29,7 @@ __all__ = ["ReportedContent"]
 
 OBJECT_WEIGHT = 0.75  # cue weight from which the verb's object is its content ("called for X")
 MAX_GAP = 12  # tokens between a cue and its "that", colon or quote ("said in a statement that")
+MAX_SOURCE_TAIL = 20  # tokens of "According to X ..." after the phrase found, before its comma
 
 _OBJECT_VERBS = word_set(
     "tell told remind assure inform warn notify advise promise convince persuade ask urge "
@@ -30,9 +38,17 @@ _OBJECT_VERBS = word_set(
 _TRAILING = frozenset(
     {".", ",", ";", ":", "!", "?", "—", "–", "-", "and", "but", "while", "whereas", "as"}
 )
+# "that evening", "that day": a determiner, not a complementiser
+_THAT_TIMES = TIME_WORDS | word_set("day time moment point")
+_TOPIC_PREPOSITIONS = word_set("about on of over regarding concerning")
+_TIME_MODIFIERS = word_set("on last this next early late earlier later")
+_OPENERS = word_set("but and yet so , still now")
 _AUXILIARIES = word_set(
     "is are was were be been am has have had will would can could may might must shall should "
     "do does did"
+)
+_TOPIC_ENDS = frozenset({",", ";", ".", ":", "!", "?", "—", "–", "(", "that", "which", "who"}) | (
+    _AUXILIARIES  # "his criticism of the budget was sharp": the topic ends at the verb
 )
 
 
@@ -71,6 +87,8 @@ class ReportedContent:
             after_first = self._skip_object(after_first, hi)
         item.children = []
         before_quote = self._quote_before(group_first)
+        if item.inherit and view.keys[match.first].endswith("ing"):
+            before_quote = None  # 'He said "A," adding "B"': A is the main verb's
         if before_quote is not None:
             relation = "before_sentence" if self._ends_sentence(before_quote) else "before"
             item.children.append(Found(item.anchor, relation, quote=before_quote))
@@ -116,14 +134,35 @@ class ReportedContent:
             and not self._asks_anonymity(verb_end, hi)
         ):
             item.content = self._bare_clause(verb_end, hi)  # the object is what was said
-        lo = self.view.bounds(match.first)[0]
         if (
             item.content is None
             and clause_before is not None
             and weight >= 1
-            and self.view.keys[lo] not in ADVERBIAL_STARTS
+            and not self._adverbial(clause_before)
         ):
             item.content, item.reported = clause_before, True
+        if item.content is None and has_subject:
+            item.content = self.topic(verb_end, hi)  # "complained about the heat"
+
+    def topic(self, first: int, hi: int) -> tuple[int, int] | None:
+        """The object of "about", "on", "of" or "over" right after a cue or a noun of speech:
+        what the speech was about ("complained about the heat", "his remarks on trade").
+        It runs to the end of the clause; a time ("on Monday") is no topic."""
+        view = self.view
+        if first + 1 >= hi or view.keys[first] not in _TOPIC_PREPOSITIONS:
+            return None
+        start = first + 1
+        if view.keys[start] in TIME_WORDS or view.keys[start] in _TIME_MODIFIERS:
+            return None
+        end = start
+        while (
+            end < hi
+            and view.keys[end] not in _TOPIC_ENDS
+            and self.quote_of[end] in (-1, self.quote_of[start])
+        ):
+            end += 1
+        clause = self.clause(start, end, min_words=1)
+        return clause[1] if clause is not None else None
 
     def _asks_anonymity(self, first: int, hi: int) -> bool:
         """ "who asked not to be named", "asked for anonymity": a condition of the
@@ -142,6 +181,7 @@ class ReportedContent:
         short_plural = phrase.last - phrase.first < 3 and plural_head(view.keys[phrase.last])
         return (
             phrase.form in ("name", "pronoun")
+            or (phrase.first == phrase.last and view.capitalised(phrase.first))  # "Beck, who"
             or view.noun_tag(*(phrase.head or (phrase.first, phrase.last))) is not None
             or (short_plural and view.keys[phrase.first] != "that")  # "voters", "delegates"
         )
@@ -153,17 +193,24 @@ class ReportedContent:
         view = self.view
         if weight < 1 or after_first >= hi or view.keys[after_first] != ",":
             return clause_before
-        after = self.clause(after_first + 1, hi, min_words=3)
+        # "This plan, he says, is different": a parenthetical cue; a short rest counts too
+        min_words = 2 if clause_before is None or self._adverbial(clause_before) else 3
+        after = self.clause(after_first + 1, hi, min_words=min_words)
         if after is None:
             return clause_before
         if clause_before is None:
             return after[1]
-        first = bisect_left(self.source.token_starts, clause_before[0])
-        if view.keys[first] in ADVERBIAL_STARTS or self.source.words(
-            *clause_before
-        ) < self.source.words(*after[1]):
+        if self._adverbial(clause_before) or self.source.words(*clause_before) < self.source.words(
+            *after[1]
+        ):
             return after[1]
         return clause_before
+
+    def _adverbial(self, span: tuple[int, int]) -> bool:
+        """Whether a clause before a cue is an adverbial ("In any case,", "Still,")."""
+        first = bisect_left(self.source.token_starts, span[0])
+        key = self.view.keys[first]
+        return key in ADVERBIAL_STARTS or is_adverb(key) or self.source.words(*span) == 1
 
     def _skip_object(self, first: int, hi: int) -> int:
         view = self.view
@@ -183,7 +230,7 @@ class ReportedContent:
             if quote is not None:
                 return "quote", quote
             key = view.keys[j]
-            if key == "that" and j + 1 < hi:
+            if key == "that" and j + 1 < hi and view.keys[j + 1] not in _THAT_TIMES:
                 if view.keys[j + 1] in _AUXILIARIES:
                     return None  # a relative clause: "points that are worth ..."
                 quote = self.source.opens_quote(j + 1)
@@ -230,6 +277,11 @@ class ReportedContent:
             return "quote", quote
         if same_paragraph:
             return self.clause(nxt, max(hi, view.bounds(nxt)[1]))
+        if self.source.paragraph_of(nxt) == self.source.paragraph_of(colon) + 1:
+            # "The governor added:" closing its paragraph: the next one is what he said
+            paragraph = self.source.document.paragraphs[self.source.paragraph_of(nxt)]
+            end = bisect_left(self.source.token_starts, paragraph.end)
+            return self.clause(nxt, end)
         return None
 
     def clause(self, first: int, hi: int, min_words: int = 2) -> tuple[str, tuple[int, int]] | None:
@@ -245,6 +297,7 @@ class ReportedContent:
 
     def _bare_clause(self, first: int, hi: int) -> tuple[int, int] | None:
         view = self.view
+        first = self._past_time(first, hi)
         if first >= hi or not (view.word(first) or self.source.opens_quote(first) is not None):
             return None
         key = view.keys[first]
@@ -252,6 +305,17 @@ class ReportedContent:
             return None
         clause = self.clause(first, hi, min_words=1)
         return clause[1] if clause is not None else None
+
+    def _past_time(self, first: int, hi: int) -> int:
+        """The token after a time adverbial that opens ``[first, hi)`` ("said Thursday he
+        would", "said last week the plan"), else ``first``."""
+        view = self.view
+        j = first
+        while j < hi and j - first < 3 and view.keys[j] in _TIME_MODIFIERS:
+            j += 1
+        if j < hi and view.keys[j] in TIME_WORDS and j + 1 < hi and view.word(j + 1):
+            return j + 1
+        return first
 
     def _clause_before(self, group_first: int, lo: int, according: bool) -> tuple[int, int] | None:
         """The clause before ``, X said`` (or before ``, according to X``)."""
@@ -273,9 +337,15 @@ class ReportedContent:
         if item.phrase is None or item.cue is None:
             return None
         lo = view.bounds(item.cue[0])[0]
+        while lo < item.cue[0] and view.keys[lo] in _OPENERS:
+            lo += 1  # "But, according to the poll, ..."
         if item.cue[0] > lo + 1:
             return None
         comma = item.phrase.last + 1
+        while comma < hi and comma - item.phrase.last <= MAX_SOURCE_TAIL:
+            if view.keys[comma] == "," or self.quote_of[comma] != -1 or comma in self.cue_starts:
+                break  # the phrase may run on: "According to the officer in charge that night,"
+            comma += 1
         if comma >= hi or view.keys[comma] != ",":
             return None
         quote = self.source.opens_quote(comma + 1)

@@ -16,9 +16,10 @@ from framing.sources.affiliation import Affiliations
 from framing.sources.colon_speakers import transcript_turns
 from framing.sources.context import Found, SourceText, cue_lexicon
 from framing.sources.coreference import Resolver, Speaker
-from framing.sources.grammar_words import ADVERBIAL_STARTS, is_adverb
+from framing.sources.grammar_words import ADVERBIAL_STARTS, NP_PREPOSITIONS, is_adverb, word_set
 from framing.sources.quote_speakers import LastQuote, QuoteSpeakers
 from framing.sources.speakers import Phrase, phrase_after
+from framing.sources.token_view import NOUN_TAGS, TokenView
 
 __all__ = ["SourceRows"]
 
@@ -122,7 +123,7 @@ class SourceRows:
         """The subject a participle shares with its sentence: "Trump spoke ..., promising"."""
         view = self.view
         j = view.bounds(cue)[0]
-        if view.keys[j] in ADVERBIAL_STARTS or is_adverb(view.keys[j]):
+        if view.keys[j] in ADVERBIAL_STARTS or is_adverb(view.keys[j]) or _participle(view, j):
             while j < cue and view.keys[j] != ",":
                 j += 1
             j += 1
@@ -131,7 +132,7 @@ class SourceRows:
         phrase = phrase_after(self.view, j, cue)
         if phrase is None or view.keys[phrase.first] in ("it", "there"):
             return None
-        return phrase
+        return _without_verb(view, phrase)
 
     def _worth_mentioning(self, item: Found, speaker: Speaker | None) -> bool:
         if speaker is None or item.cue is None:
@@ -205,6 +206,34 @@ class SourceRows:
         noun = self.view.keys[item.cue[1]] if item.cue else ""
         term = _cue_classes_by_term().get(noun) or _cue_classes_by_term().get(noun.rstrip("s"))
         return noun, term or "neutral"
+
+
+def _without_verb(view: TokenView, phrase: Phrase) -> Phrase | None:
+    """A subject read forwards up to its verb: "Trump unleashed ..." gives "Trump" (a
+    lower-case word after a name or a speaker noun, or a past form, is the verb)."""
+    for i in range(phrase.first + 1, phrase.last + 1):
+        after_head = view.chunk_of[i - 1] != -1 or view.tags[i - 1] in NOUN_TAGS
+        continues = view.capitalised(i) or view.keys[i] in ("'s", *NP_PREPOSITIONS)
+        if (after_head and view.chunk_of[i] == -1 and not continues) or (
+            view.keys[i].endswith("ed") and not view.capitalised(i)
+        ):
+            return Phrase(phrase.first, i - 1, phrase.form, phrase.chunk)
+    return phrase
+
+
+# Words that follow a participle opening a clause ("Stung by", "Speaking to the crowd,").
+_AFTER_OPENING_PARTICIPLE = word_set(
+    "by with from to in on at for about over after into the a an his her their its ,"
+)
+
+
+def _participle(view: TokenView, i: int) -> bool:
+    """A participle opening a sentence ("Chastened by the loss, Trump ...", "Stung by"),
+    not a name."""
+    following = view.keys[i + 1] if i + 1 < len(view.keys) else ""
+    if view.chunk_of[i] != -1 or following not in _AFTER_OPENING_PARTICIPLE:
+        return False  # "Striking nurses marched": an adjective
+    return following == "by" or (view.keys[i].endswith(("ed", "ing")) and len(view.keys[i]) > 4)
 
 
 @cache

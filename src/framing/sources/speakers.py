@@ -25,12 +25,20 @@ from framing.sources.grammar_words import (
     QUANTIFIER_SOURCES,
     ROLE_MODIFIERS,
     SUBJECT_PRONOUNS,
+    word_set,
 )
 from framing.sources.token_view import NOUN_TAGS, TokenView
 
 __all__ = ["Phrase", "phrase_after", "phrase_before"]
 
 MAX_PHRASE = 12  # tokens of a speaker phrase at the most
+# Quantities that head a speaker phrase before "of" or "in" ("half of them", "six in 10").
+QUANTITIES = QUANTIFIER_SOURCES | word_set(
+    "one two three four five six seven eight nine ten half none majority dozens hundreds "
+    "thousands millions each"
+)
+# Abbreviations that end a name with their full stop.
+NAME_ABBREVIATIONS = word_set("jr sr inc co corp ltd llc bros")
 MAX_WIDENINGS = 4  # prepositional phrases and conjuncts a speaker phrase takes in
 # Prepositions whose object belongs to the noun before them ("critics of", "staff on").
 SPEAKER_PREPOSITIONS = frozenset(
@@ -112,6 +120,17 @@ def _widen(view: TokenView, phrase: Phrase, lo: int, subject: bool) -> Phrase | 
             no_head = None if subject and step == 0 else phrase
             if left_last < lo or view.quote_of[left_last] != -1:
                 return no_head
+            if key in ("of", "in") and _quantity(view.keys[left_last]):
+                # "Six in 10 say", "most of them said": the quantity heads the phrase
+                phrase = Phrase(left_last, phrase.last, "noun", head=(left_last, left_last))
+                continue
+            if view.keys[left_last] in ("and", "or") and step + 1 < MAX_WIDENINGS:
+                # "observers in Virginia and around the country": a conjunct of the PP
+                conjunct = _core_phrase_before(view, left_last - 1, lo)
+                if conjunct is not None and conjunct.form in ("name", "noun"):
+                    phrase = Phrase(conjunct.first, phrase.last, conjunct.form, conjunct.chunk)
+                    continue
+                return no_head
             if view.chunk_of[left_last] == -1 and view.keys[left_last].endswith(("ing", "ed")):
                 # a participle: "officials speaking on condition of anonymity" takes the
                 # noun before it; "was confronted by X" (no noun before) is no phrase
@@ -142,12 +161,29 @@ def _widen(view: TokenView, phrase: Phrase, lo: int, subject: bool) -> Phrase | 
     return phrase
 
 
+def _quantity(key: str) -> bool:
+    """A number or quantifier that can head a phrase of its own ("six", "10", "most")."""
+    return key in QUANTITIES or key.replace(",", "").replace(".", "").isdigit()
+
+
 def _core_phrase_before(view: TokenView, last: int, lo: int) -> Phrase | None:
     if last < lo or view.quote_of[last] != -1:
         return None
     key = view.keys[last]
+    if (
+        (key in ("them", "us", "those", "whom") or _quantity(key))
+        and last - 1 >= lo
+        and (view.keys[last - 1] == "of")
+    ):  # "most of them", "many of whom", "a mother of three": the phrase goes on before "of"
+        return Phrase(last, last, "noun")
+    if key in ("him", "her", "them") and last - 1 >= lo and view.keys[last - 1] in ("to", "for"):
+        return Phrase(last, last, "noun")  # "those close to him": the phrase goes on
     if key == ")":
         return _before_parenthesis(view, last, lo)
+    if key == "." and _abbreviation_stop(view, last, lo):
+        phrase = _name_phrase_before(view, view.chunk_of[last - 1], lo)
+        phrase.last = last  # "James B. Comey Jr., the director, said"
+        return phrase
     if key in SUBJECT_PRONOUNS:
         return Phrase(last, last, "pronoun")
     if key in POSSESSIVES:
@@ -159,6 +195,18 @@ def _core_phrase_before(view: TokenView, last: int, lo: int) -> Phrase | None:
     if view.chunk_of[last] != -1:
         return _name_phrase_before(view, view.chunk_of[last], lo)
     return _noun_phrase_before(view, last, lo)
+
+
+def _abbreviation_stop(view: TokenView, stop: int, lo: int) -> bool:
+    """Whether a full stop ends an abbreviation that closes a name ("Jr.", "Inc.")."""
+    word = stop - 1
+    return (
+        word >= lo
+        and view.chunk_of[word] != -1
+        and view.chunks[view.chunk_of[word]].last == word
+        and view.keys[word] in NAME_ABBREVIATIONS
+        and view.tokens[word].end == view.tokens[stop].start
+    )
 
 
 def _before_parenthesis(view: TokenView, close: int, lo: int) -> Phrase | None:

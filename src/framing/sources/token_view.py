@@ -161,12 +161,25 @@ class TokenView:
         previous = i - 1 if i - 1 >= first and self.keys[i - 1] != "." else i - 2
         return previous >= first and self.tags[previous] == "honorific"
 
+    def _after_initial(self, i: int, first: int) -> bool:
+        """Whether token ``i`` follows a middle initial ("Peter T. King": a surname, though
+        "king" is a role word)."""
+        return (
+            i - 2 >= first
+            and self.keys[i - 1] == "."
+            and len(self.tokens[i - 2].text) == 1
+            and i - 3 >= first
+            and self.capitalised(i - 3)
+        )
+
     def _add_chunk(self, first: int, last: int) -> None:
         name_first = first
         for i in range(first, last + 1):
             title_stop = self.keys[i] == "." and i - 1 >= first and self.tags[i - 1] is not None
             if title_stop or (
-                self.tags[i] in ("role", "honorific") and not self._after_honorific(i, first)
+                self.tags[i] in ("role", "honorific")
+                and not self._after_honorific(i, first)
+                and not self._after_initial(i, first)
             ):
                 name_first = i + 1  # after "Sen." or "Foreign Minister", not after "W."
         while name_first <= last and not self.capitalised(name_first):
@@ -220,4 +233,27 @@ def _sentence_bounds(document: Document) -> tuple[list[int], list[int]]:
             first[token.sentence_id] = i
             previous = token.sentence_id
         end[token.sentence_id] = i + 1
+    for sentence in range(n):
+        first[sentence] = _after_dateline(document.tokens, first[sentence], end[sentence])
     return first, end
+
+
+DATELINE_MAX = 8  # tokens of a dateline ("WASHINGTON, D.C. (AP) —")
+_DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _after_dateline(tokens: Sequence[Token], first: int, end: int) -> int:
+    """The first token after a dateline that opens a sentence ("BRUSSELS (AP) — Leaders
+    met"): a place in capitals, with a state or agency, then a dash. A reader does not take
+    the place for the subject."""
+    if first >= end or not (len(tokens[first].text) > 1 and tokens[first].text.isupper()):
+        return first
+    for i in range(first + 1, min(end - 1, first + DATELINE_MAX)):
+        text = tokens[i].text
+        if text in _DATELINE_DASHES:
+            while i + 1 < end - 1 and tokens[i + 1].text in _DATELINE_DASHES:
+                i += 1  # "--" comes as two hyphens
+            return i + 1
+        if not (text.isupper() or text in ",.()" or text[:1].isupper()):
+            break
+    return first

@@ -1,0 +1,272 @@
+"""Attribution shapes measured on news text beyond the first pattern list: one hand-written
+sentence (or two) for each rule."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from framing.sources import find_sources
+from framing.text import segment
+
+
+def speech(text: str) -> pd.DataFrame:
+    table = find_sources(segment(text), article_id="t", affiliation=False)
+    return table[table["kind"].isin(["direct_quote", "indirect", "according_to"])]
+
+
+def said_by(text: str, cue: str) -> pd.Series:
+    rows = speech(text)
+    rows = rows[rows["cue"] == cue]
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+# -- quotation marks ----------------------------------------------------------------------
+
+
+def test_doubled_apostrophes_quote_then_appositive_speaker():
+    text = "''The levy is a mistake,'' Ruth Adler, an economist at the institute, said of the plan."
+    row = said_by(text, "said")
+    assert row["kind"] == "direct_quote"
+    assert row["speaker"] == "Ruth Adler"
+    assert row["quote"] == "The levy is a mistake,"
+
+
+def test_doubled_apostrophes_quote_then_name_and_age():
+    text = "''I have never been censored,'' Mr. Hollis, 71, told me. ''Not once.''"
+    rows = speech(text)
+    assert list(rows["speaker"]) == ["Hollis", "Hollis"]
+    assert list(rows["quote"]) == ["I have never been censored,", "Not once."]
+
+
+# -- participles and the subjects they share ----------------------------------------------
+
+
+def test_bare_participle_after_an_object_shares_the_clause_subject():
+    row = said_by(
+        "Ms. Vega fired off a string of posts late Sunday saying the count was rigged.", "saying"
+    )
+    assert row["speaker"] == "Vega" and row["quote"] == "the count was rigged"
+
+
+def test_participle_after_a_comma_skips_a_possessed_noun():
+    row = said_by("Tom Berg stood by his angry tweets, saying they were jokes.", "saying")
+    assert row["speaker"] == "Tom Berg"
+
+
+def test_dateline_is_not_the_subject():
+    row = said_by(
+        "MADRID (AP) — Spanish officials met on Friday, offering help to the region.", "offering"
+    )
+    assert row["speaker"] == "Spanish officials"
+
+
+def test_sentence_opening_participle_is_skipped_to_find_the_subject():
+    text = "Stung by the defeat, Governor Alan Reyes spoke briefly, promising a recount."
+    assert said_by(text, "promising")["speaker"] == "Alan Reyes"
+
+
+# -- "according to" ------------------------------------------------------------------------
+
+
+def test_according_to_a_source_that_runs_on_before_its_comma():
+    text = "According to the clerk on duty that evening, the ballots were never counted."
+    row = said_by(text, "According to")
+    assert row["speaker"].startswith("the clerk")
+    assert row["quote"] == "the ballots were never counted"
+
+
+def test_a_cue_word_after_a_preposition_is_a_noun():
+    text = "According to the sergeant in charge, nobody was hurt."
+    assert list(speech(text)["cue"]) == ["According to"]
+
+
+def test_according_to_after_an_opening_conjunction():
+    row = said_by("But, according to the survey, most farmers remain undecided.", "according to")
+    assert row["speaker"] == "the survey" and row["quote"] == "most farmers remain undecided"
+
+
+def test_early_returns_are_a_source():
+    row = said_by("The mayor held her seat, according to early returns.", "according to")
+    assert row["speaker"] == "early returns"
+
+
+# -- parenthetical cues and what they report -----------------------------------------------
+
+
+def test_parenthetical_cue_after_a_subject_reports_the_rest():
+    row = said_by("This route, she says, is now much faster.", "says")
+    assert row["kind"] == "indirect" and row["quote"] == "is now much faster"
+
+
+def test_parenthetical_cue_after_an_adverbial_reports_the_clause_after():
+    row = said_by("In any case, Mr. Ivo Marsh said, the mill was losing money.", "said")
+    assert row["speaker"] == "Ivo Marsh" and row["quote"] == "the mill was losing money"
+
+
+def test_time_adverbial_between_cue_and_content():
+    row = said_by("Ms. Ada Kerr said Thursday she would leave the board.", "said")
+    assert row["kind"] == "indirect" and row["quote"] == "she would leave the board"
+    row = said_by("The warden said last week the wing was closed.", "said")
+    assert row["quote"] == "the wing was closed"
+
+
+# -- speaker phrases ----------------------------------------------------------------------
+
+
+def test_a_quantity_heads_the_speaker_phrase():
+    assert said_by("Seven in 10 say the roads are worse.", "say")["speaker"] == "Seven in 10"
+    assert said_by("Most of them said they would return.", "said")["speaker"] == "Most of them"
+
+
+def test_dash_bracketed_insertion_between_speaker_and_cue():
+    row = said_by("Voters in two towns — Alder and Brook — said the bridge mattered most.", "said")
+    assert row["speaker"] == "Voters in two towns"
+    row = said_by("Okafor -- author of a book on the race -- said the poll was wrong.", "said")
+    assert row["speaker"] == "Okafor"
+
+
+def test_focus_word_before_a_speaker_with_an_appositive():
+    row = said_by("Even Ms. Rhee, a loyal ally, said the bill went too far.", "said")
+    assert row["speaker"] == "Rhee" and row["quote"] == "the bill went too far"
+
+
+# -- topics of speech ---------------------------------------------------------------------
+
+
+def test_a_cue_with_only_a_topic_reports_the_topic():
+    row = said_by("The coach complained about the referees in the second half.", "complained")
+    assert row["kind"] == "indirect" and row["quote"] == "the referees in the second half"
+
+
+def test_verbs_of_speaking_with_a_topic():
+    assert (
+        said_by("She spoke of her years in the mines.", "spoke")["quote"]
+        == "her years in the mines"
+    )
+    assert said_by("He talked about wages for an hour.", "talked")["quote"] == "wages for an hour"
+    assert (
+        said_by("The aide pointed to the new figures.", "pointed to")["quote"] == "the new figures"
+    )
+
+
+def test_declined_to_comment_on_is_negated_speech_with_a_topic():
+    row = said_by("A spokeswoman declined to comment on the audit.", "comment")
+    assert row["speech_act"] == "negated" and row["quote"] == "the audit"
+
+
+def test_a_time_after_the_cue_is_no_topic():
+    rows = speech("The governor spoke on Monday.")
+    assert rows.empty
+
+
+def test_participle_after_while_shares_the_subject():
+    row = said_by(
+        'Striking nurses marched past the hospital while chanting, "Fair pay now."', "chanting"
+    )
+    assert row["speaker"] == "Striking nurses"
+
+
+def test_a_number_after_of_belongs_to_the_speaker_phrase():
+    row = said_by(
+        'Pressed on the cost, the 41-year-old father of two replied, "It pays off."', "replied"
+    )
+    assert row["speaker"] == "the 41-year-old father of two"
+
+
+def test_dateline_with_two_hyphens():
+    row = said_by(
+        "LIMA -- Mayor Rosa Quispe, opening the bridge, said it would cut delays.", "said"
+    )
+    assert row["speaker"] == "Rosa Quispe"
+
+
+# -- relative clauses ---------------------------------------------------------------------
+
+
+def test_who_then_two_verbs_goes_to_the_antecedent():
+    text = "The plan won over Mayor Ines Duarte, who came out and endorsed the levy."
+    assert said_by(text, "endorsed")["speaker"] == "Ines Duarte"
+
+
+def test_those_who_said():
+    row = said_by("Those who said they cared about cost backed the mayor.", "said")
+    assert row["speaker"] == "Those"
+
+
+def test_time_phrase_inside_the_verb_group():
+    assert said_by("She has at times argued that the law was weak.", "argued")["speaker"] == "she"
+    row = said_by(
+        "Marsh, who has in the past described the plan as a scam, voted yes.", "described"
+    )
+    assert row["speaker"] == "Marsh"
+
+
+# -- names and participles next to quotes ---------------------------------------------------
+
+
+def test_surname_that_is_a_role_word_after_an_initial():
+    row = said_by("“We are done,” Senator Ruth K. Bishop, Democrat of Ohio, said.", "said")
+    assert row["speaker"] == "Ruth K. Bishop"
+
+
+def test_name_ending_in_jr_before_an_appositive():
+    row = said_by("“We are done,” Carl T. Ames Jr., the county clerk, said on Friday.", "said")
+    assert row["speaker"].startswith("Carl T. Ames Jr")
+
+
+def test_participle_after_a_closing_quote_keeps_the_speaker_and_its_own_content():
+    text = "Ms. Ortiz called the plan “a disaster,” adding that the council would vote again."
+    row = said_by(text, "adding")
+    assert row["speaker"] == "Ortiz" and row["quote"] == "the council would vote again"
+
+
+def test_possessed_noun_of_speech_with_a_topic():
+    row = said_by("Senator Ann Voss's criticism of the budget was sharp.", "criticism")
+    assert row["speaker"] == "Ann Voss" and row["quote"] == "the budget"
+
+
+def test_quote_with_a_straight_opening_and_a_curly_closing_mark():
+    text = (
+        'The chief said it would take "several days” before the bridge reopened. '
+        "“It is safe,” she said."
+    )
+    rows = speech(text)
+    assert list(rows["quote"])[-1] == "It is safe,"
+    quoted = rows[rows["kind"] == "direct_quote"]
+    assert "several days" in list(quoted["quote"])
+
+
+def test_quote_with_a_curly_opening_and_a_straight_closing_mark():
+    text = '“The deal is off," Mr. Hale said, adding that talks had "collapsed."'
+    rows = speech(text)
+    first = rows.iloc[0]
+    assert first["quote"] == "The deal is off," and first["speaker"] == "Hale"
+    assert set(rows.loc[rows["cue"] == "adding", "speaker"]) == {"Hale"}
+
+
+def test_many_of_whom_say():
+    row = said_by("The ruling angered the farmers, many of whom say the dam is useless.", "say")
+    assert row["speaker"] == "many of whom" and row["quote"] == "the dam is useless"
+
+
+def test_speaker_with_coordinated_prepositional_phrases():
+    text = "Teachers in Leeds and across the north say the exams are too hard."
+    assert said_by(text, "say")["speaker"] == "Teachers in Leeds and across the north"
+
+
+def test_those_close_to_him_say():
+    row = said_by("Those close to her say that she will not run again.", "say")
+    assert row["speaker"] == "Those close to her"
+
+
+def test_as_opens_a_parenthetical_with_an_insertion():
+    text = "As several lawyers, including Ms. Grant, have pointed out, the rule is new."
+    row = said_by(text, "pointed out")
+    assert row["speaker"] == "several lawyers" and row["quote"] == "the rule is new"
+
+
+def test_colon_closing_a_paragraph_introduces_the_next_one():
+    text = "The minister added:\n\nWe will not pay. Not now, not ever."
+    row = said_by(text, "added")
+    assert row["speaker"] == "The minister" and row["quote"].startswith("We will not pay")
