@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from attribution_helpers import said_by, sources, speech
 
 from framing.schema import SPEECH_ACTS
-from framing.sources import find_sources, source_summary
+from framing.sources import source_summary
 from framing.text import segment
-
-
-def sources(text: str) -> pd.DataFrame:
-    return find_sources(segment(text), article_id="t", affiliation=False)
-
-
-def speech(text: str) -> pd.DataFrame:
-    table = sources(text)
-    return table[table["kind"].isin(["direct_quote", "indirect", "according_to"])]
-
-
-def said_by(text: str, cue: str) -> pd.Series:
-    rows = speech(text)
-    rows = rows[rows["cue"] == cue]
-    assert len(rows) == 1, rows
-    return rows.iloc[0]
-
 
 # -- pronoun and quote chains -------------------------------------------------------------
 

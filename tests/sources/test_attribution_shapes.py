@@ -3,23 +3,7 @@ sentence (or two) for each rule."""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from framing.sources import find_sources
-from framing.text import segment
-
-
-def speech(text: str) -> pd.DataFrame:
-    table = find_sources(segment(text), article_id="t", affiliation=False)
-    return table[table["kind"].isin(["direct_quote", "indirect", "according_to"])]
-
-
-def said_by(text: str, cue: str) -> pd.Series:
-    rows = speech(text)
-    rows = rows[rows["cue"] == cue]
-    assert len(rows) == 1, rows
-    return rows.iloc[0]
-
+from attribution_helpers import said_by, speech
 
 # -- quotation marks ----------------------------------------------------------------------
 
