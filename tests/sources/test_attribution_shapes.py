@@ -254,3 +254,16 @@ def test_colon_closing_a_paragraph_introduces_the_next_one():
     text = "The minister added:\n\nWe will not pay. Not now, not ever."
     row = said_by(text, "added")
     assert row["speaker"] == "The minister" and row["quote"].startswith("We will not pay")
+
+
+def test_passive_agent_stops_before_what_the_speech_was_for():
+    row = said_by("Trump was attacked by Hillary Clinton for his remarks on Monday.", "attacked")
+    assert row["speaker"] == "Hillary Clinton" and row["quote"] == "Trump"
+    row = said_by("The plan was criticized by union leaders as reckless.", "criticized")
+    assert row["speaker"] == "union leaders" and row["quote"] == "The plan"
+    row = said_by("The bill was criticized by a spokesman for the campaign.", "criticized")
+    assert row["speaker"] == "a spokesman for the campaign"
+
+
+def test_passive_with_an_agent_that_is_no_source_gives_no_row():
+    assert speech("He was attacked by a dog near his home.").empty

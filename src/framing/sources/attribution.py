@@ -60,6 +60,8 @@ _INSERTION_STARTS = word_set(
 _CLAUSE_BREAKS = frozenset({",", ";", "and", "but", "while", "whereas", "—", "–", "(", ")"})
 _RELATIVES = frozenset({"which", "who", "whose", "whom", "where", "when"})
 _FOCUS_WORDS = word_set("even also only and but yet so still as")  # before a clause's subject
+# Words that end a passive cue's agent: what the speech was for or as ("by X for his remarks").
+_AGENT_ENDS = word_set("as for over because after during amid")
 _OWNERS = frozenset({"'s", "his", "her", "their", "its"})
 
 
@@ -141,7 +143,10 @@ class _Attributions:
         if passive:
             by = match.last + 1
             if by < hi and view.keys[by] == "by":
-                item.phrase = phrase_after(view, by + 1, hi)
+                item.phrase = self._agent_after(by + 1, hi)
+                if item.phrase is not None and subject is not None:
+                    # "Trump was attacked by Clinton": what the agent spoke of is the subject
+                    item.patient = self.source.span(subject.first, subject.last)
             return item, match.first
         if view.keys[match.first].endswith(("ing", "ed")) and self._opens_sentence(match.first, lo):
             # "Citing a report, Trump said", "Asked about it, Clinton said": the participle's
@@ -175,6 +180,23 @@ class _Attributions:
         if previous >= lo and view.keys[previous] in (",", "and", "but", "while"):
             item.inherit = True
         return item, match.first
+
+    def _agent_after(self, first: int, hi: int) -> Phrase | None:
+        """The agent after a passive cue's "by", without what follows it: "was criticized
+        by union leaders as reckless", "was attacked by Hillary Clinton for his remarks"
+        ("a spokesman for the campaign" keeps its "for", "the spokesman for its cost" not)."""
+        view = self.view
+        phrase = phrase_after(view, first, hi)
+        if phrase is None:
+            return None
+        for i in range(phrase.first + 1, phrase.last + 1):
+            key = view.keys[i]
+            after_name = view.chunk_of[i - 1] != -1 or view.keys[i + 1] in POSSESSIVES
+            if key in _AGENT_ENDS and (key != "for" or after_name):
+                phrase.last = i - 1
+                break
+        named = phrase.form in ("pronoun", "name") or view.noun_tag(phrase.first, phrase.last)
+        return phrase if named else None  # "was attacked by a dog": no speaker
 
     def _not_participle_subject(self, phrase: Phrase, lo: int) -> bool:
         """Whether a common-noun phrase before a bare participle cue is an object rather
@@ -250,7 +272,9 @@ class _Attributions:
             else:
                 break
         if passive and not view.keys[cue_first].endswith("ing"):
-            return None, True, group
+            # the phrase before a passive verb group is its patient, not its speaker
+            patient = phrase_before(view, i, lo) if i >= lo and self.quote_of[i] == -1 else None
+            return patient, True, group
         if i < lo or self.quote_of[i] != -1:
             return None, False, group
         key = view.keys[i]

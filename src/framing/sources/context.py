@@ -49,6 +49,7 @@ class Found:
     reported: bool = False  # the content is reported speech (that-clause, colon, saying verb)
     inherit: bool = False  # the speaker is that of the previous attribution in the sentence
     passive: bool = False
+    patient: tuple[int, int] | None = None  # a passive cue's subject ("X was attacked by Y")
     opening: bool = False  # a participle clause opening the sentence ("Citing X, Y said")
     speech_act: str = "reported"  # or "negated", "hypothetical" (framing.sources.speech_act)
     sentence_id: int = -1

@@ -124,7 +124,14 @@ class ReportedContent:
         elif weight >= 1 and has_subject:
             item.content = self._bare_clause(after_first, hi)
             item.reported = True
-        elif item.passive and item.phrase is None and weight >= OBJECT_WEIGHT:
+        elif item.patient is not None and weight >= OBJECT_WEIGHT:
+            item.content, item.reported = item.patient, True  # "X was criticized by Y"
+        elif (
+            item.passive
+            and item.phrase is None
+            and self.view.keys[after_first] != "by"
+            and weight >= OBJECT_WEIGHT
+        ):
             # an agentless passive: "X was accused of fraud", "is expected to resign"
             clause = self.clause(after_first, hi)
             item.content, item.reported = (clause[1] if clause else None), clause is not None
