@@ -267,3 +267,36 @@ def test_passive_agent_stops_before_what_the_speech_was_for():
 
 def test_passive_with_an_agent_that_is_no_source_gives_no_row():
     assert speech("He was attacked by a dog near his home.").empty
+
+
+# -- the subject a participle shares --------------------------------------------------------
+
+
+def test_participle_after_a_place_with_commas_shares_the_sentence_subject():
+    text = "By Sunday she had canceled a rally in Green Bay, Wis., citing the attack."
+    row = said_by(text, "citing")
+    assert row["speaker"] == "she" and row["quote"] == "the attack"
+
+
+def test_opening_participle_with_a_place_takes_the_main_clause_subject():
+    text = "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him a stiff."
+    rows = speech(text)
+    assert list(rows["speaker"]) == ["Trump", "Trump"]
+    assert text[rows.iloc[0]["speaker_start"] : rows.iloc[0]["speaker_end"]] == "Trump"
+
+
+def test_linking_word_and_time_opening_before_the_subject():
+    text = "But a few days later, Trump reversed himself again, telling CBS that the laws are set."
+    assert said_by(text, "telling")["speaker"] == "Trump"
+    text = "Two weeks after Justice Scalia died, Justice Clarence Thomas broke his silence by asking questions."
+    assert said_by(text, "asking")["speaker"] == "Clarence Thomas"
+
+
+def test_participle_whose_sentence_subject_cannot_speak_takes_the_nearest_that_can():
+    text = (
+        "The dispute erupted two months after the senator entered the race with harsh words "
+        "about immigrants, calling them criminals."
+    )
+    assert said_by(text, "calling")["speaker"] == "the senator"
+    text = text.replace("the senator", "the tycoon")
+    assert speech(text).empty  # no subject that can speak: unresolved, not a wrong speaker

@@ -20,12 +20,19 @@ from framing.sources.grammar_words import (
     ADVERBIAL_STARTS,
     DASHES,
     POSSESSIVES,
+    TIME_SPANS,
     TIME_WORDS,
     is_adverb,
     word_set,
 )
 from framing.sources.reported_content import ReportedContent
-from framing.sources.speakers import Phrase, phrase_after, phrase_before
+from framing.sources.speakers import (
+    Phrase,
+    main_clause_start,
+    phrase_after,
+    phrase_before,
+    without_verb,
+)
 from framing.sources.speech_act import CATENATIVES, is_conditional, speech_act
 from framing.text import Match, inflection_candidates
 
@@ -50,7 +57,6 @@ _PARTICIPLE_OPENERS = word_set("in while after by when before since upon")
 # Words after which a participle cue shares the clause's subject (", saying", "while chanting").
 _PARTICIPLE_LINKS = word_set(", and by while when after before without as then")
 _TIME_PREPOSITIONS = word_set("on in at last this early late for over")
-_TIME_NOUNS = word_set("past time times years months weeks days")
 MAX_VERB_GROUP = 8  # tokens between a speaker and a cue ("has not yet been able to")
 _INSERTION_STARTS = word_set(
     "who which whose a an the his her its their speaking writing asked citing however "
@@ -156,6 +162,11 @@ class _Attributions:
             return item, match.first
         previous = match.first - 1
         bare_participle = view.keys[match.first].endswith("ing") and not _BE.intersection(group)
+        if bare_participle and not group and previous >= lo and view.keys[previous] == ",":
+            # "canceled a rally in Green Bay, Wis., citing the attack": the participle
+            # shares the sentence's subject; what stands before its comma is no speaker
+            item.inherit = True
+            return item, match.first
         if bare_participle and subject is not None and self._not_participle_subject(subject, lo):
             # "unleashed a series of tweets saying", "defending his tweets, saying": the
             # participle shares the clause's subject, not the object before it
@@ -214,19 +225,17 @@ class _Attributions:
 
     def _subject_after_participle(self, first: int, hi: int) -> Phrase | None:
         view = self.view
-        comma = first
-        while comma < hi and view.keys[comma] != "," and comma - first <= INSERTION_MAX:
-            comma += 1
-        if comma >= hi or view.keys[comma] != ",":
+        start = main_clause_start(view, first, min(hi, first + 2 * INSERTION_MAX))
+        if start is None:
             return None
-        phrase = phrase_after(view, comma + 1, hi)
+        phrase = phrase_after(view, start, hi)
         if phrase is None or view.keys[phrase.first] in ("it", "there"):
             return None
         for i in range(phrase.first + 1, phrase.last + 1):
             if i in self.cue_firsts:  # "Citing X, the mayor said": "said" is no part of it
                 phrase.last = i - 1
                 break
-        return phrase
+        return without_verb(view, phrase)
 
     def _inverted_subject(self, phrase: Phrase, hi: int) -> bool:
         """ "said Smith", "said he": the clause ends after the phrase (or an adverbial or a
@@ -260,7 +269,7 @@ class _Attributions:
                 i -= 1  # "The Times on Saturday wrote"
                 while i >= lo and view.keys[i] in _TIME_PREPOSITIONS:
                     i -= 1
-            elif key in _TIME_NOUNS and self._time_phrase_start(i, lo) is not None:
+            elif key in TIME_SPANS and self._time_phrase_start(i, lo) is not None:
                 i = self._time_phrase_start(i, lo) - 1  # "has in the past said", "for years"
             elif key == "to" and i - 1 >= lo and _catenative(view.keys[i - 1]):
                 group.extend(("to", view.keys[i - 1]))

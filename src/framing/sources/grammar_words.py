@@ -20,6 +20,7 @@ __all__ = [
     "QUANTIFIER_SOURCES",
     "ROLE_MODIFIERS",
     "SUBJECT_PRONOUNS",
+    "TIME_SPANS",
     "TIME_WORDS",
     "is_adverb",
     "word_set",
@@ -73,6 +74,8 @@ TIME_WORDS = word_set(
     "afternoon evening night week month year weekend january february march april may june "
     "july august september october november december"
 )
+# Plural nouns of time, which are no speakers ("two weeks after", "in recent years").
+TIME_SPANS = word_set("past time times minutes hours days weeks months years decades")
 # Prepositions that may continue a noun phrase ("critics of the plan", "a spokesman for").
 NP_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from"})
 # Prepositions after a participle inside a label ("an activist masquerading as a journalist").

@@ -14,7 +14,6 @@ from bisect import bisect_left
 from typing import Any
 
 from framing.sources.context import Found, SourceText
-from framing.sources.gender import plural_head
 from framing.sources.grammar_words import (
     ADVERBIAL_STARTS,
     DASHES,
@@ -22,7 +21,7 @@ from framing.sources.grammar_words import (
     is_adverb,
     word_set,
 )
-from framing.sources.speakers import phrase_after
+from framing.sources.speakers import names_source, phrase_after
 from framing.text import Match, inflection_candidates
 
 __all__ = ["ReportedContent"]
@@ -184,14 +183,7 @@ class ReportedContent:
         phrase = item.phrase
         if phrase is None or phrase.first > match.first:
             return False
-        view = self.view
-        short_plural = phrase.last - phrase.first < 3 and plural_head(view.keys[phrase.last])
-        return (
-            phrase.form in ("name", "pronoun")
-            or (phrase.first == phrase.last and view.capitalised(phrase.first))  # "Beck, who"
-            or view.noun_tag(*(phrase.head or (phrase.first, phrase.last))) is not None
-            or (short_plural and view.keys[phrase.first] != "that")  # "voters", "delegates"
-        )
+        return names_source(self.view, phrase)
 
     def _weigh_parenthetical(
         self, clause_before: tuple[int, int] | None, after_first: int, hi: int, weight: float

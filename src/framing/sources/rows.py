@@ -16,9 +16,24 @@ from framing.sources.affiliation import Affiliations
 from framing.sources.colon_speakers import transcript_turns
 from framing.sources.context import Found, SourceText, cue_lexicon
 from framing.sources.coreference import Resolver, Speaker
-from framing.sources.grammar_words import ADVERBIAL_STARTS, NP_PREPOSITIONS, is_adverb, word_set
+from framing.sources.grammar_words import (
+    ADVERBIAL_STARTS,
+    DETERMINERS,
+    TIME_SPANS,
+    TIME_WORDS,
+    is_adverb,
+    word_set,
+)
 from framing.sources.quote_speakers import LastQuote, QuoteSpeakers
-from framing.sources.speakers import Phrase, phrase_after
+from framing.sources.speakers import (
+    SPEAKER_PREPOSITIONS,
+    Phrase,
+    main_clause_start,
+    names_source,
+    phrase_after,
+    phrase_before,
+    without_verb,
+)
 from framing.sources.token_view import NOUN_TAGS, TokenView
 
 __all__ = ["SourceRows"]
@@ -122,17 +137,77 @@ class SourceRows:
     def _sentence_subject(self, cue: int) -> Phrase | None:
         """The subject a participle shares with its sentence: "Trump spoke ..., promising"."""
         view = self.view
-        j = view.bounds(cue)[0]
-        if view.keys[j] in ADVERBIAL_STARTS or is_adverb(view.keys[j]) or _participle(view, j):
-            while j < cue and view.keys[j] != ",":
-                j += 1
-            j += 1
-            while j < cue and (view.keys[j] in ("however", ",") or is_adverb(view.keys[j])):
-                j += 1
-        phrase = phrase_after(self.view, j, cue)
-        if phrase is None or view.keys[phrase.first] in ("it", "there"):
-            return None
-        return _without_verb(view, phrase)
+        lo = j = view.bounds(cue)[0]
+        while j < cue and view.keys[j] in _OPENING_LINKS:
+            j += 1  # "But then Trump went on the attack, saying"
+        opening = j < cue and (
+            view.keys[j] in ADVERBIAL_STARTS
+            or is_adverb(view.keys[j])
+            or _participle(view, j)
+            or self._time_opening(j, cue)
+        )
+        start = self._after_opening(j, cue) if opening else j
+        phrase = phrase_after(view, start, cue) if start is not None else None
+        if phrase is not None and view.keys[phrase.first] not in ("it", "there"):
+            phrase = without_verb(view, phrase)
+            if names_source(view, phrase):
+                return phrase
+        # "The fracas erupted after the tycoon entered the race, calling them": the nearest
+        # subject that can speak, else nobody
+        return self._nearest_speaking_subject(lo, cue)
+
+    def _time_opening(self, first: int, cue: int) -> bool:
+        """Whether a short phrase of time and a comma open the sentence ("A few days later,")."""
+        view = self.view
+        for i in range(first, min(cue, first + _OPENING_MAX)):
+            if view.keys[i] == ",":
+                return any(
+                    view.keys[k] in TIME_SPANS or view.keys[k] in TIME_WORDS
+                    for k in range(first, i)
+                )
+        return False
+
+    def _nearest_speaking_subject(self, lo: int, cue: int) -> Phrase | None:
+        """The phrase closest before token ``cue`` that names a source and stands before a
+        lower-case word (its verb), not as the object of a preposition."""
+        view = self.view
+        for i in range(cue - 2, lo - 1, -1):
+            following = view.keys[i + 1]
+            candidate = (
+                view.chunk_of[i] != -1
+                or view.tags[i] in NOUN_TAGS
+                or view.keys[i] in _MAIN_SUBJECTS
+            )
+            verb_next = (
+                view.word(i + 1)
+                and not view.capitalised(i + 1)
+                and following not in _NOT_VERBS
+                and following not in SPEAKER_PREPOSITIONS
+            )
+            if view.quote_of[i] != -1 or not candidate or not verb_next:
+                continue
+            phrase = phrase_before(view, i, lo, subject=True)
+            if phrase is None or not names_source(view, phrase):
+                continue
+            if phrase.first - 1 >= lo and view.keys[phrase.first - 1] in SPEAKER_PREPOSITIONS:
+                continue  # "harsh words about Mexican immigrants, calling them"
+            return phrase
+        return None
+
+    def _after_opening(self, first: int, cue: int) -> int | None:
+        """Where the main clause starts after an opening adverbial: the subject pronoun of
+        "By Sunday afternoon she had", else the first comma after which a phrase is
+        followed by its verb ("Speaking in Salem, New Hampshire, Trump went")."""
+        view = self.view
+        for i in range(first + 1, min(cue, first + _OPENING_MAX)):
+            key = view.keys[i]
+            if key in _MAIN_SUBJECTS and i > first + 1:
+                return i  # "In 2015 he", not "After he arrived, X said"
+            if not (
+                view.capitalised(i) or key in TIME_WORDS or key in DETERMINERS or key[0].isdigit()
+            ):
+                break
+        return main_clause_start(view, first + 1, cue)
 
     def _worth_mentioning(self, item: Found, speaker: Speaker | None) -> bool:
         if speaker is None or item.cue is None:
@@ -208,19 +283,12 @@ class SourceRows:
         return noun, term or "neutral"
 
 
-def _without_verb(view: TokenView, phrase: Phrase) -> Phrase | None:
-    """A subject read forwards up to its verb: "Trump unleashed ..." gives "Trump" (a
-    lower-case word after a name or a speaker noun, or a past form, is the verb)."""
-    for i in range(phrase.first + 1, phrase.last + 1):
-        after_head = view.chunk_of[i - 1] != -1 or view.tags[i - 1] in NOUN_TAGS
-        continues = view.capitalised(i) or view.keys[i] in ("'s", *NP_PREPOSITIONS)
-        if (after_head and view.chunk_of[i] == -1 and not continues) or (
-            view.keys[i].endswith("ed") and not view.capitalised(i)
-        ):
-            return Phrase(phrase.first, i - 1, phrase.form, phrase.chunk)
-    return phrase
-
-
+# Words that link a sentence to the last before its subject or opening adverbial.
+_OPENING_LINKS = word_set("but and yet so then still also")
+# Lower-case words after a noun that are not its verb.
+_NOT_VERBS = DETERMINERS | word_set("and or but nor who whom which that whose 's ' , ; :")
+_OPENING_MAX = 8  # tokens of an opening "By Sunday afternoon" before its clause's subject
+_MAIN_SUBJECTS = word_set("he she they we i")
 # Words that follow a participle opening a clause ("Stung by", "Speaking to the crowd,").
 _AFTER_OPENING_PARTICIPLE = word_set(
     "by with from to in on at for about over after into the a an his her their its ,"

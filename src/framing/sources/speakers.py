@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from framing.sources.gender import plural_head
 from framing.sources.grammar_words import (
     DETERMINERS,
     NP_PREPOSITIONS,
@@ -25,11 +26,20 @@ from framing.sources.grammar_words import (
     QUANTIFIER_SOURCES,
     ROLE_MODIFIERS,
     SUBJECT_PRONOUNS,
+    TIME_SPANS,
+    is_adverb,
     word_set,
 )
 from framing.sources.token_view import NOUN_TAGS, TokenView
 
-__all__ = ["Phrase", "phrase_after", "phrase_before"]
+__all__ = [
+    "Phrase",
+    "main_clause_start",
+    "names_source",
+    "phrase_after",
+    "phrase_before",
+    "without_verb",
+]
 
 MAX_PHRASE = 12  # tokens of a speaker phrase at the most
 # Quantities that head a speaker phrase before "of" or "in" ("half of them", "six in 10").
@@ -343,3 +353,46 @@ def phrase_after(
             last = close  # "said Rep. Jim Jordan (R-Ohio)"
     form = "name" if chunk != -1 else "noun"
     return Phrase(first, last, form, chunk)
+
+
+def main_clause_start(view: TokenView, first: int, hi: int) -> int | None:
+    """The first token after a comma of ``[first, hi)`` where a phrase stands before its
+    verb: the main clause's subject after an opening clause, past any commas inside it
+    ("Speaking in Salem, New Hampshire, Trump went" gives "Trump")."""
+    for i in range(first, hi):
+        if view.keys[i] != ",":
+            continue
+        j = i + 1
+        while j < hi and (view.keys[j] in ("however", ",") or is_adverb(view.keys[j])):
+            j += 1
+        phrase = phrase_after(view, j, hi)
+        if phrase is not None and phrase.last + 1 < hi and view.keys[phrase.last + 1] != ",":
+            return j
+    return None
+
+
+def without_verb(view: TokenView, phrase: Phrase) -> Phrase | None:
+    """A subject read forwards up to its verb: "Trump unleashed ..." gives "Trump" (a
+    lower-case word after a name or a speaker noun, or a past form, is the verb)."""
+    for i in range(phrase.first + 1, phrase.last + 1):
+        after_head = view.chunk_of[i - 1] != -1 or view.tags[i - 1] in NOUN_TAGS
+        continues = view.capitalised(i) or view.keys[i] in ("'s", *NP_PREPOSITIONS)
+        if (after_head and view.chunk_of[i] == -1 and not continues) or (
+            view.keys[i].endswith("ed") and not view.capitalised(i)
+        ):
+            return Phrase(phrase.first, i - 1, phrase.form, phrase.chunk)
+    return phrase
+
+
+def names_source(view: TokenView, phrase: Phrase) -> bool:
+    """Whether a phrase names someone who can speak: a name, a pronoun, a role, an official,
+    a medium, a document or an organisation, or a short plural ("voters"), so that "the bill
+    would raise taxes" and "the fracas erupted" have no speaker while "the senator" does."""
+    head = view.keys[phrase.last]
+    short_plural = phrase.last - phrase.first < 3 and plural_head(head) and head not in TIME_SPANS
+    return (
+        phrase.form in ("name", "pronoun")
+        or (phrase.first == phrase.last and view.capitalised(phrase.first))  # "Beck, who"
+        or view.noun_tag(*(phrase.head or (phrase.first, phrase.last))) is not None
+        or (short_plural and view.keys[phrase.first] != "that")  # "voters", "delegates"
+    )
