@@ -300,3 +300,22 @@ def test_participle_whose_sentence_subject_cannot_speak_takes_the_nearest_that_c
     assert said_by(text, "calling")["speaker"] == "the senator"
     text = text.replace("the senator", "the tycoon")
     assert speech(text).empty  # no subject that can speak: unresolved, not a wrong speaker
+
+
+# -- parenthetical cues ----------------------------------------------------------------------
+
+
+def test_weak_cue_between_commas_reports_the_clause_around_it():
+    row = said_by("The bill, he added, would cost billions.", "added")
+    assert row["speaker"] == "he" and row["quote"] == "would cost billions"
+    assert speech("The firm added 300 jobs last year.").empty  # "added" alone is no speech
+
+
+def test_quote_after_a_parenthetical_cue_is_the_cue_speaker_s():
+    text = (
+        "Proposals from the front-runner, Hillary Clinton, to raise taxes, he said, "
+        "amount to ''just tinkering around the edges.''"
+    )
+    rows = speech(text)
+    quote = rows[rows["kind"] == "direct_quote"].iloc[0]
+    assert quote["speaker"] == "he" and quote["quote"] == "just tinkering around the edges."

@@ -116,6 +116,8 @@ class ReportedContent:
         """Content with no that, colon or quote: "A, X said", "X said A", "X called for A"."""
         after_first, verb_end, hi = positions
         weight = self.source.cue_weights[match.entry]
+        if self._bracketed(item, match, after_first):
+            weight = max(weight, 1.0)  # "The bill, he added, would cost": no "added jobs"
         has_subject = item.inherit or (item.phrase is not None and item.phrase.first < match.first)
         clause_before = self._weigh_parenthetical(clause_before, after_first, hi, weight)
         if clause_before is not None and self._is_trailing(after_first, hi):
@@ -185,6 +187,17 @@ class ReportedContent:
             return False
         return names_source(self.view, phrase)
 
+    def _bracketed(self, item: Found, match: Match, after_first: int) -> bool:
+        """Whether a cue and its subject stand between commas inside a sentence ("The plan,
+        he added, is dead"): a parenthetical that reports the clause around it."""
+        view = self.view
+        phrase = item.phrase
+        if phrase is None or phrase.last >= match.first or after_first >= len(view.keys):
+            return False
+        before = phrase.first - 1
+        lo = view.bounds(match.first)[0]
+        return before > lo and view.keys[before] == "," and view.keys[after_first] == ","
+
     def _weigh_parenthetical(
         self, clause_before: tuple[int, int] | None, after_first: int, hi: int, weight: float
     ) -> tuple[int, int] | None:
@@ -199,8 +212,11 @@ class ReportedContent:
             return clause_before
         if clause_before is None:
             return after[1]
-        if self._adverbial(clause_before) or self.source.words(*clause_before) < self.source.words(
-            *after[1]
+        quoted_after = any(self.source.opens_quote(i) is not None for i in range(after_first, hi))
+        if (
+            quoted_after  # "Proposals ..., he said, amount to 'tinkering'": the quote is his
+            or self._adverbial(clause_before)
+            or self.source.words(*clause_before) < self.source.words(*after[1])
         ):
             return after[1]
         return clause_before
