@@ -319,3 +319,15 @@ def test_quote_after_a_parenthetical_cue_is_the_cue_speaker_s():
     rows = speech(text)
     quote = rows[rows["kind"] == "direct_quote"].iloc[0]
     assert quote["speaker"] == "he" and quote["quote"] == "just tinkering around the edges."
+
+
+def test_parenthetical_cue_after_an_adverbial_reports_the_rest():
+    text = "In the long run, many economists say, this effect could ripple through the system."
+    row = said_by(text, "say")
+    assert row["speaker"] == "many economists"
+    assert row["quote"] == "this effect could ripple through the system"
+
+
+def test_parenthetical_cue_whose_rest_holds_another_cue():
+    row = said_by("Still, he said, officials have to decide who gets scrutiny.", "said")
+    assert row["quote"] == "officials have to decide who gets scrutiny"

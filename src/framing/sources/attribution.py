@@ -447,6 +447,8 @@ class _Attributions:
             return False
         if tokens[cue_last].sentence_id != tokens[following].sentence_id:
             return False
+        if following == cue_last + 2 and self.view.keys[cue_last + 1] == ",":
+            return False  # "Still, he said, officials have to decide": it is his content
         return self.view.keys[following - 1] in _CLAUSE_BREAKS or self.source.closes_quote(
             following - 1
         )

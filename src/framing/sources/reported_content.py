@@ -119,7 +119,10 @@ class ReportedContent:
         if self._bracketed(item, match, after_first):
             weight = max(weight, 1.0)  # "The bill, he added, would cost": no "added jobs"
         has_subject = item.inherit or (item.phrase is not None and item.phrase.first < match.first)
-        clause_before = self._weigh_parenthetical(clause_before, after_first, hi, weight)
+        weighed = self._weigh_parenthetical(clause_before, after_first, hi, weight)
+        if weighed is not None and weighed != clause_before:
+            item.content, item.reported = weighed, True  # "In the long run, X say, this ..."
+            return
         if clause_before is not None and self._is_trailing(after_first, hi):
             item.content, item.reported = clause_before, True
         elif weight >= 1 and has_subject:
