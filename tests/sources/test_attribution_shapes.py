@@ -331,3 +331,24 @@ def test_parenthetical_cue_after_an_adverbial_reports_the_rest():
 def test_parenthetical_cue_whose_rest_holds_another_cue():
     row = said_by("Still, he said, officials have to decide who gets scrutiny.", "said")
     assert row["quote"] == "officials have to decide who gets scrutiny"
+
+
+# -- Title Case headlines ---------------------------------------------------------------------
+
+
+def test_title_case_headline_verb_ends_the_name_before_it():
+    row = said_by("Chris Christie Says He Would Issue A Quarantine Over Zika Virus", "Says")
+    assert row["speaker"] == "Chris Christie"
+    assert row["quote"] == "He Would Issue A Quarantine Over Zika Virus"
+    row = said_by("The Worst Idea Ever, Trevor Noah Says.", "Says")
+    assert row["speaker"] == "Trevor Noah" and row["quote"] == "The Worst Idea Ever"
+
+
+def test_second_headline_verb_shares_the_first_subject():
+    rows = speech("Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks ‘Troubling.’")
+    assert set(rows["speaker"]) == {"Clinton"}
+
+
+def test_capitalised_says_in_running_text_is_left_alone():
+    # not a headline: a name that holds "Says" stays whole
+    assert speech("The band Simon Says played in Boston on Friday night.").empty

@@ -161,6 +161,14 @@ class _Attributions:
             item.opening = True
             return item, match.first
         previous = match.first - 1
+        if (
+            subject is None
+            and item.sentence_id in view.headlines
+            and previous >= lo
+            and view.keys[previous] in (",", "and")
+        ):  # "Clinton Says Russians Hacked DNC, Calls Remarks 'Troubling'"
+            item.inherit = True
+            return item, match.first
         bare_participle = view.keys[match.first].endswith("ing") and not _BE.intersection(group)
         if bare_participle and not group and previous >= lo and view.keys[previous] == ",":
             # "canceled a rally in Green Bay, Wis., citing the attack": the participle

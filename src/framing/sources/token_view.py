@@ -20,10 +20,21 @@ from framing.sources.grammar_words import (
     NAME_CONNECTORS,
     QUANTIFIER_SOURCES,
     is_adverb,
+    word_set,
 )
 from framing.text import Document, Token, is_word
 
 __all__ = ["NOUN_TAGS", "Chunk", "TokenView", "source_terms"]
+
+HEADLINE_MIN_WORDS = 4
+HEADLINE_SHARE = 0.8  # of a headline's words capitalised (or small words left lower case)
+HEADLINE_SMALL_WORDS = word_set("a an the and or but of to in on at for by with as from vs")
+# Verbs of saying in Title Case headlines ("Trump Says", "Clinton Slams", "Noah Tells").
+HEADLINE_VERBS = word_set(
+    "says said tells told warns claims slams urges asks admits denies vows insists accuses "
+    "blasts rips praises defends explains reveals suggests calls argues announces predicts "
+    "responds replies confirms demands jokes mocks questions"
+)
 
 # ``source_terms`` categories that head a noun phrase naming a speaker.
 NOUN_TAGS = ("anonymous", "role", "media", "media_name", "document", "organisation")
@@ -68,6 +79,8 @@ class TokenView:
         self.quote_of = quote_of
         self.tags, self.term_of = _tag_tokens(self.tokens)
         self.sentence_first, self.sentence_end = _sentence_bounds(document)
+        self.headlines: set[int] = set()  # ids of Title Case sentences
+        self._lower_headline_verbs()
         self.chunks: list[Chunk] = []
         self.chunk_of = [-1] * len(self.tokens)
         self._find_chunks()
@@ -107,6 +120,21 @@ class TokenView:
             if self.tags[i] in NOUN_TAGS:
                 return self.tags[i]
         return None
+
+    def _lower_headline_verbs(self) -> None:
+        """In a Title Case headline a verb of saying reads as lower case, so that it ends
+        the name before it ("Chris Christie Says He Would Issue A Quarantine")."""
+        for first, end in zip(self.sentence_first, self.sentence_end, strict=True):
+            words = [i for i in range(first, end) if self.words[i]]
+            if len(words) < HEADLINE_MIN_WORDS:
+                continue
+            capitalised = sum(self.caps[i] or self.keys[i] in HEADLINE_SMALL_WORDS for i in words)
+            if capitalised < HEADLINE_SHARE * len(words):
+                continue
+            self.headlines.add(self.tokens[first].sentence_id)
+            for i in words[1:]:
+                if self.caps[i] and self.keys[i] in HEADLINE_VERBS:
+                    self.caps[i] = False
 
     # name chunks
     def _find_chunks(self) -> None:
