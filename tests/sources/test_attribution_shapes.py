@@ -279,7 +279,10 @@ def test_participle_after_a_place_with_commas_shares_the_sentence_subject():
 
 
 def test_opening_participle_with_a_place_takes_the_main_clause_subject():
-    text = "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him a stiff."
+    text = (
+        "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, "
+        "calling him a stiff."
+    )
     rows = speech(text)
     assert list(rows["speaker"]) == ["Trump", "Trump"]
     assert text[rows.iloc[0]["speaker_start"] : rows.iloc[0]["speaker_end"]] == "Trump"
@@ -288,7 +291,10 @@ def test_opening_participle_with_a_place_takes_the_main_clause_subject():
 def test_linking_word_and_time_opening_before_the_subject():
     text = "But a few days later, Trump reversed himself again, telling CBS that the laws are set."
     assert said_by(text, "telling")["speaker"] == "Trump"
-    text = "Two weeks after Justice Scalia died, Justice Clarence Thomas broke his silence by asking questions."
+    text = (
+        "Two weeks after Justice Scalia died, Justice Clarence Thomas broke his silence "
+        "by asking questions."
+    )
     assert said_by(text, "asking")["speaker"] == "Clarence Thomas"
 
 

@@ -96,3 +96,19 @@ def test_long_spans_are_scored_exactly_in_one_linear_pass():
     )
     huge = "awful " * 120_000  # 120,000 words in one span: one linear pass
     assert SpanSentiment(huge).compound(0, len(huge)) == -1.0
+
+
+def test_mixed_straight_and_curly_marks_pair_up():
+    for text in ('"It is over,” she said. Later, “we left," he said.', '“Go," he said.'):
+        doc = segment(text)
+        assert all(quote.closed for quote in doc.quotes)
+    text = '"It is over,” she said. Later, “we left," he said.'
+    contents = [text[q.content.start : q.content.end] for q in segment(text).quotes]
+    assert contents == ["It is over,", "we left,"]
+
+
+def test_doubled_apostrophes_quote_spans_both_marks():
+    text = "''The levy is a mistake,'' Ruth Adler said."
+    [quote] = segment(text).quotes
+    assert (quote.start, quote.end, quote.mark_width) == (0, 26, 2)
+    assert text[quote.content.start : quote.content.end] == "The levy is a mistake,"

@@ -18,7 +18,7 @@ from itertools import accumulate
 from framing.lexicon import Lexicon
 from framing.sources.speakers import Phrase
 from framing.sources.token_view import TokenView
-from framing.text import Document, Quote, Span, Token, is_word
+from framing.text import Document, Quote, Token, is_word
 
 __all__ = ["Found", "SourceText", "cue_lexicon"]
 
@@ -68,7 +68,7 @@ class SourceText:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.text = document.text
-        self.quotes = _top_level_quotes(document.quotes, self.text)
+        self.quotes = [quote for quote in document.quotes if quote.depth == 0]
         self.token_starts = [t.start for t in document.tokens]
         self.quote_of = _tokens_in_quotes(document.tokens, self.quotes)
         self.view = TokenView(document, self.quote_of)
@@ -120,66 +120,6 @@ class SourceText:
             and self.quotes[quote].closed
             and self.quotes[quote].end == (self.view.tokens[i].end)
         )
-
-
-def _top_level_quotes(quotes: Sequence[Quote], text: str) -> list[Quote]:
-    """The outermost quotes, repaired: doubled apostrophes keep both marks, and a quote
-    left open because its marks are mixed ("... ” or “... ") closes at the other mark; a
-    quote that was nested in the open one and lies after that mark is outermost itself."""
-    out: list[Quote] = []
-    open_end = -1  # where the last outermost quote ran before it was closed at a mixed mark
-    for quote in quotes:
-        if quote.depth == 0:
-            repaired = _closed_at_mixed_mark(_with_doubled_marks(quote, text), text)
-            open_end = quote.end if repaired.end < quote.end else -1
-            out.append(repaired)
-        elif out and out[-1].end <= quote.start < open_end:
-            out.append(quote._replace(depth=0))
-    return out
-
-
-def _closed_at_mixed_mark(quote: Quote, text: str) -> Quote:
-    if quote.closed or isinstance(quote, _DoubledQuote):
-        return quote
-    inner = text[quote.start + 1 : quote.end]
-    if text[quote.start] == '"':
-        close = inner.find("”")
-    elif text[quote.start] == "“":
-        close = next(
-            (
-                i
-                for i, c in enumerate(inner)
-                if c == '"' and (i + 1 == len(inner) or not inner[i + 1].isalnum())
-            ),
-            -1,
-        )
-    else:
-        return quote
-    if close == -1:
-        return quote
-    return quote._replace(end=quote.start + close + 2, closed=True)
-
-
-def _with_doubled_marks(quote: Quote, text: str) -> Quote:
-    """A quote in doubled apostrophes (''It is,'' he said) with both marks of each pair:
-    the quote finder pairs the inner apostrophes, leaving the outer ones as stray tokens
-    between the quote and its speaker."""
-    start, end = quote.start, quote.end
-    if not (text.startswith("'", start) and start > 0 and text[start - 1] == "'"):
-        return quote
-    if quote.closed and text[end - 1] == "'" and end < len(text) and text[end] == "'":
-        end += 1
-    return _DoubledQuote(start - 1, end, quote.paragraph_id, quote.closed, quote.depth)
-
-
-class _DoubledQuote(Quote):
-    """A quote whose marks are two characters each."""
-
-    __slots__ = ()
-
-    @property
-    def content(self) -> Span:
-        return Span(self.start + 2, self.end - 2 if self.closed else self.end)
 
 
 def _tokens_in_quotes(tokens: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:

@@ -14,14 +14,16 @@ from collections.abc import Iterable, Sequence
 
 __all__ = ["QuoteSpan", "find_quotes"]
 
-#: (start, end, paragraph_id, closed, depth) of one quotation; framing.text.Quote wraps it.
-QuoteSpan = tuple[int, int, int, bool, int]
+#: (start, end, paragraph_id, closed, depth, mark_width) of one quotation;
+#: framing.text.Quote wraps it.
+QuoteSpan = tuple[int, int, int, bool, int, int]
 
 
 # Quotation marks: opening mark -> closing marks that end it. Straight double quotes
-# toggle; single marks are quotes only at word boundaries (an apostrophe sits between
+# toggle, and close a curly one (and a curly one closes them: pages mix them, "...” and
+# “..."); single marks are quotes only at word boundaries (an apostrophe sits between
 # letters or ends a plural possessive inside a word run).
-_PAIRS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "‘": "’", '"': '"', "'": "'"}
+_PAIRS = {"“": '”"', "«": "»", "„": "“”", "‹": "›", "‘": "’", '"': '"”', "'": "'"}
 _SINGLE = {"‘", "’", "'"}
 _QUOTE_CHARS = re.compile("[\"'“”«»„‹›‘’]")
 
@@ -50,14 +52,15 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteS
       otherwise it ends with its paragraph (``closed=False``);
     - a closing mark may close an outer quote over unclosed single marks inside it, and
       single marks that never close are apostrophes ('90s, rock 'n' roll), not quotes;
-    - a doubled mark (``""like this""``, CSV-style escaping) counts as one: the quote
-      spans the inner marks, so that its content holds no quotation mark.
+    - a doubled mark (``''like this''`` in some archives, ``""this""`` in CSV-style
+      escaping) counts as one: the quote spans both marks of each pair
+      (``mark_width`` 2), so that its content holds no quotation mark.
 
     ``paragraph_id`` is the paragraph where the quote opens; ``depth`` counts the quotes
     around it.
     """
-    found: list[tuple[int, int, int, bool]] = []
-    carried: tuple[str, int, int] | None = None
+    found: list[tuple[int, int, int, bool, int]] = []
+    carried: _Open | None = None
     for paragraph_id, (start, end) in enumerate(paragraphs):
         stack = [carried] if carried is not None else []
         closed, stack = _scan_paragraph(text, start, end, paragraph_id, stack, carried is not None)
@@ -68,8 +71,12 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteS
         if open_quotes and following is not None and _reopens(text, following, open_quotes[0][0]):
             carried = open_quotes[0]
             open_quotes = open_quotes[1:]
-        found.extend((opened, end, pid, False) for _, opened, pid in open_quotes)
+        found.extend((opened, end, pid, False, width) for _, opened, pid, width in open_quotes)
     return _with_depth(found)
+
+
+#: An open quote on the scan's stack: (mark, where it opened, paragraph_id, mark width).
+_Open = tuple[str, int, int, int]
 
 
 def _scan_paragraph(
@@ -77,17 +84,16 @@ def _scan_paragraph(
     start: int,
     end: int,
     paragraph_id: int,
-    stack: list[tuple[str, int, int]],
+    stack: list[_Open],
     reopened: bool,
-) -> tuple[list[tuple[int, int, int, bool]], list[tuple[str, int, int]]]:
+) -> tuple[list[tuple[int, int, int, bool, int]], list[_Open]]:
     closed = []
     skip_to = start
     for match in _QUOTE_CHARS.finditer(text, start, end):
         mark, at = match.group(), match.start()
         if at < skip_to:
             continue  # the second mark of a doubled pair
-        # A doubled mark (CSV-style ""escaping"") is one mark: a quote opens after the
-        # pair and closes before it, so its content holds no quotation mark.
+        # A doubled mark (''archives'', CSV-style ""escaping"") is one mark of width 2.
         doubled = at + 1 < end and text[at + 1] == mark
         last = at + 1 if doubled else at
         skip_to = last + 1
@@ -97,18 +103,22 @@ def _scan_paragraph(
         after = text[last + 1] if last + 1 < end else " "
         index = _closing_index(stack, mark, before, after)
         if index is not None:
-            opening, opened_at, pid = stack[index]
+            opening, opened_at, pid, width = stack[index]
             del stack[index:]
-            if at - opened_at > (2 if opening in _SINGLE else 1):  # rock 'n' roll, "" are none
-                closed.append((opened_at, at + 1, pid, True))
+            inner = at - (opened_at + width)  # characters between the marks
+            if inner > (1 if opening in _SINGLE else 0):  # rock 'n' roll, "" are none
+                # a pair closes a pair; a single mark closes the inner mark of a pair
+                paired = doubled and width == 2
+                start = opened_at if paired or width == 1 else opened_at + 1
+                closed.append(
+                    (start, last + 1 if paired else at + 1, pid, True, 2 if paired else 1)
+                )
         elif mark in _PAIRS and _can_open(mark, before, after) and (after.isalnum() or not doubled):
-            stack.append((mark, last, paragraph_id))
+            stack.append((mark, at, paragraph_id, 2 if doubled else 1))
     return closed, stack
 
 
-def _closing_index(
-    stack: list[tuple[str, int, int]], mark: str, before: str, after: str
-) -> int | None:
+def _closing_index(stack: list[_Open], mark: str, before: str, after: str) -> int | None:
     """The stack entry ``mark`` closes: the innermost match, looking past open single marks."""
     for index in range(len(stack) - 1, -1, -1):
         opening = stack[index][0]
@@ -126,12 +136,12 @@ def _reopens(text: str, paragraph: tuple[int, int], mark: str) -> bool:
     return first == mark or (mark not in _SINGLE and first in '“"«„')
 
 
-def _with_depth(found: Iterable[tuple[int, int, int, bool]]) -> list[QuoteSpan]:
+def _with_depth(found: Iterable[tuple[int, int, int, bool, int]]) -> list[QuoteSpan]:
     quotes = []
     ends: list[int] = []
-    for start, end, paragraph_id, closed in sorted(found, key=lambda q: (q[0], -q[1])):
+    for start, end, paragraph_id, closed, width in sorted(found, key=lambda q: (q[0], -q[1])):
         while ends and ends[-1] <= start:
             ends.pop()
-        quotes.append((start, end, paragraph_id, closed, len(ends)))
+        quotes.append((start, end, paragraph_id, closed, len(ends), width))
         ends.append(end)
     return quotes

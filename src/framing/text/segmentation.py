@@ -65,7 +65,7 @@ class Quote(NamedTuple):
 
     ``closed`` is false when the paragraph ended before the quote did; the span then
     runs to the paragraph's end. ``paragraph_id`` is where it opens. ``depth`` is 0 for
-    an outermost quote.
+    an outermost quote. ``mark_width`` is 2 for doubled marks (''like this'').
     """
 
     start: int
@@ -73,11 +73,13 @@ class Quote(NamedTuple):
     paragraph_id: int
     closed: bool
     depth: int
+    mark_width: int = 1
 
     @property
     def content(self) -> Span:
         """The quoted words without the quotation marks."""
-        return Span(self.start + 1, self.end - 1 if self.closed else self.end)
+        width = self.mark_width
+        return Span(self.start + width, self.end - width if self.closed else self.end)
 
 
 # Initialisms (U.S., U.K.) stay whole; hyphenated words ("pro-Ukrainian") are one token;
