@@ -358,3 +358,20 @@ def test_second_headline_verb_shares_the_first_subject():
 def test_capitalised_says_in_running_text_is_left_alone():
     # not a headline: a name that holds "Says" stays whole
     assert speech("The band Simon Says played in Boston on Friday night.").empty
+
+
+# -- words that look like cues ----------------------------------------------------------------
+
+
+def test_cue_noun_after_a_light_verb_is_no_verb():
+    rows = speech("The report could raise new questions about the deal.")
+    assert list(rows["cue"]) == ["raise"]  # "questions" is raise's object, not a verb
+
+
+def test_only_a_verb_of_saying_takes_an_inverted_subject():
+    assert speech("If you live in California, feel free to vote your conscience.").empty
+    assert said_by("The plan is dead, said Smith.", "said")["speaker"] == "Smith"
+
+
+def test_a_role_after_a_possessive_is_the_speaker_not_the_possessive():
+    assert said_by("Their leaders support the plan.", "support")["speaker"] == "Their leaders"

@@ -190,7 +190,10 @@ class _Attributions:
                 view.keys[previous] in _PARTICIPLE_LINKS or self.source.closes_quote(previous)
             )  # '..." adding', 'while chanting'
             return item, match.first
-        if previous < lo or view.keys[previous] in (",", ":") or self.source.closes_quote(previous):
+        saying = self.source.cue_weights[match.entry] >= 1  # "said Smith", not "feel free"
+        if saying and (
+            previous < lo or view.keys[previous] in (",", ":") or self.source.closes_quote(previous)
+        ):
             after = phrase_after(view, match.last + 1, hi)
             if after is not None and self._inverted_subject(after, hi):
                 item.phrase = after
@@ -344,8 +347,8 @@ class _Attributions:
         for j in range(i, max(lo, i - 2) - 1, -1):
             if view.keys[j] in POSSESSIVES:
                 return j if j != i else None  # "his claims" alone: the old reading stays
-            if not view.content_word(j) or view.chunk_of[j] != -1:
-                return None
+            if not view.content_word(j) or view.chunk_of[j] != -1 or view.tags[j] is not None:
+                return None  # "Their leaders support": the leaders speak, not "their"
         return None
 
     def _relative_pronoun_before(self, i: int, lo: int) -> int | None:

@@ -12,6 +12,8 @@ words around a matched cue, as a reader would, and rejects:
   record"; but "by saying");
 - a cue in its base form after "a"/"an"/"each" and one or two modifiers ("a conference
   call", but not "a source said");
+- a cue after a light verb, with or without a modifier ("raised questions", "raise new
+  doubts"): the object of "raise", "make", "offer" (a noun of speech);
 - a plural-looking cue followed by an auxiliary ("claims were", "worries have");
 - a past participle after a common noun and before a preposition, a reduced passive
   ("patients admitted to the hospital", "documents released by officials").
@@ -57,14 +59,14 @@ def is_verb_use(view: TokenView, first: int, last: int, term: str) -> bool:
     lo = view.bounds(first)[0]
     for back in (2, 3):
         j = first - back
-        if (
-            key == term
-            and not _past(key)
-            and j >= lo
-            and view.keys[j] in _SINGULAR_DETERMINERS
-            and all(view.content_word(k) and view.chunk_of[k] == -1 for k in range(j + 1, first))
-        ):
+        if j < lo or _past(key) or not _plain_modifiers(view, j + 1, first):
+            continue
+        if key == term and view.keys[j] in _SINGULAR_DETERMINERS:
             return False  # "a conference call", "a big question" (not "a source said")
+    for back in (1, 2):
+        j = first - back
+        if j >= lo and view.tags[j] == "light_verb" and _plain_modifiers(view, j + 1, first):
+            return False  # "raised questions", "raise new doubts": the light verb's object
     after = last + 1
     following = view.keys[after] if after < len(view.keys) else ""
     if (
@@ -80,6 +82,15 @@ def is_verb_use(view: TokenView, first: int, last: int, term: str) -> bool:
         and _common_noun(view, first - 1, lo)
         and view.keys[first - 1].endswith("s")
     )  # "patients admitted to the hospital"
+
+
+def _plain_modifiers(view: TokenView, first: int, end: int) -> bool:
+    """Whether tokens ``[first, end)`` are plain modifiers: content words outside names and
+    outside the speaker-word table ("lingering", "new"; not "senator", not "Clinton")."""
+    return all(
+        view.content_word(k) and view.chunk_of[k] == -1 and view.tags[k] is None
+        for k in range(first, end)
+    )
 
 
 def _past(key: str) -> bool:
