@@ -375,3 +375,29 @@ def test_only_a_verb_of_saying_takes_an_inverted_subject():
 
 def test_a_role_after_a_possessive_is_the_speaker_not_the_possessive():
     assert said_by("Their leaders support the plan.", "support")["speaker"] == "Their leaders"
+
+
+# -- names ------------------------------------------------------------------------------------
+
+
+def test_a_first_name_that_is_a_clause_word_starts_a_name():
+    row = said_by('"It is expensive," said Will Doyle, a professor.', "said")
+    assert row["speaker"] == "Will Doyle"
+
+
+def test_weak_cue_after_a_quote_takes_an_inverted_subject():
+    assert said_by('"Voters are tired," added a Democrat.', "added")["speaker"] == "Democrat"
+
+
+def test_possessed_role_with_a_name_between_commas_gives_the_name():
+    text = "Ms. Merkel's spokesman, Steffen Seibert, wrote on Twitter that it was sad."
+    assert said_by(text, "wrote")["speaker"] == "Steffen Seibert"
+    row = said_by("Ms. Merkel's spokesman said it was sad.", "said")
+    assert row["speaker"] == "Ms. Merkel's spokesman"
+
+
+def test_and_between_two_clauses_does_not_join_their_names():
+    row = said_by("They met in Paris and John Smith said it was over.", "said")
+    assert row["speaker"] == "John Smith"
+    row = said_by("Both Clinton and Sanders said it was over.", "said")
+    assert row["speaker"] == "Clinton and Sanders"

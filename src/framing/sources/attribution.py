@@ -190,7 +190,8 @@ class _Attributions:
                 view.keys[previous] in _PARTICIPLE_LINKS or self.source.closes_quote(previous)
             )  # '..." adding', 'while chanting'
             return item, match.first
-        saying = self.source.cue_weights[match.entry] >= 1  # "said Smith", not "feel free"
+        # "said Smith", '"...," added Jones'; not "feel free"
+        saying = self.source.cue_weights[match.entry] >= 1 or self.source.closes_quote(previous)
         if saying and (
             previous < lo or view.keys[previous] in (",", ":") or self.source.closes_quote(previous)
         ):
@@ -378,7 +379,11 @@ class _Attributions:
             phrase = phrase_before(view, j - 1, lo)
             if phrase is not None and self._heads_subject(phrase, lo):
                 named = self._name_filling(j + 1, comma - 1)
-                if named is not None and phrase.form == "noun":
+                role_head = view.chunk_of[phrase.last] == -1 and view.tags[phrase.last] in (
+                    "role",
+                    "anonymous",
+                )  # "Ms. Merkel's spokesman, Steffen Seibert, said"
+                if named is not None and (phrase.form == "noun" or role_head):
                     # "A lawyer for the family, Ben Crump, said": the name is the speaker
                     named.appositive = (phrase.first, phrase.last)
                     return named

@@ -49,6 +49,8 @@ QUANTITIES = QUANTIFIER_SOURCES | word_set(
 )
 # Abbreviations that end a name with their full stop.
 NAME_ABBREVIATIONS = word_set("jr sr inc co corp ltd llc bros")
+# Words that may stand before the first of two coordinated names ("Both X and Y said").
+_BEFORE_CONJUNCTS = word_set("both and but while the")
 MAX_WIDENINGS = 4  # prepositional phrases and conjuncts a speaker phrase takes in
 # Prepositions whose object belongs to the noun before them ("critics of", "staff on").
 SPEAKER_PREPOSITIONS = frozenset(
@@ -165,6 +167,9 @@ def _widen(view: TokenView, phrase: Phrase, lo: int, subject: bool) -> Phrase | 
             and view.chunk_of[left_last] != -1
         ):
             left = _name_phrase_before(view, view.chunk_of[left_last], lo)
+            before = left.first - 1
+            if before >= lo and view.word(before) and view.keys[before] not in _BEFORE_CONJUNCTS:
+                break  # "They met in Paris and John Smith said": two clauses, not two names
             phrase = Phrase(left.first, phrase.last, "name", phrase.chunk, coordinated=True)
         else:
             break
@@ -282,6 +287,8 @@ def _noun_phrase_before(view: TokenView, last: int, lo: int) -> Phrase | None:
             break
     if not any(view.word(i) and view.keys[i] not in DETERMINERS for i in range(first, last + 1)):
         return None
+    if view.chunk_of[first] != -1:  # "Ms. Merkel's spokesman": the name comes whole
+        first = max(view.chunks[view.chunk_of[first]].first, lo)
     return Phrase(first, last, "noun")
 
 

@@ -163,9 +163,11 @@ class TokenView:
             i = last + 1
 
     def _may_start_name(self, i: int, seen_inside: set[str]) -> bool:
-        if not self.capitalised(i) or self.keys[i] in CLAUSE_WORDS:
+        if not self.capitalised(i):
             return False
         first = self.sentence_first[self.tokens[i].sentence_id]
+        if self.keys[i] in CLAUSE_WORDS:
+            return self._first_name_like(i, first)
         if i > first:
             return True
         if self.tags[i] == "honorific":
@@ -174,6 +176,19 @@ class TokenView:
             return False
         following = i + 1 < len(self.tokens) and self.capitalised(i + 1)
         return following or self.keys[i] in seen_inside
+
+    def _first_name_like(self, i: int, first: int) -> bool:
+        """A capitalised clause word inside running text before a capitalised word is a
+        first name ("said Will Doyle", "June Smith"), not a modal or a month."""
+        sentence = self.tokens[i].sentence_id
+        following = i + 1
+        return (
+            i > first
+            and sentence not in self.headlines
+            and following < self.sentence_end[sentence]
+            and self.capitalised(following)
+            and self.keys[following] not in CLAUSE_WORDS
+        )
 
     def _connects(self, j: int, n: int) -> bool:
         """A connector between capitalised words, or the full stop of an initial or title."""
