@@ -401,3 +401,10 @@ def test_and_between_two_clauses_does_not_join_their_names():
     assert row["speaker"] == "John Smith"
     row = said_by("Both Clinton and Sanders said it was over.", "said")
     assert row["speaker"] == "Clinton and Sanders"
+
+
+def test_frequency_and_degree_words_before_a_cue_are_no_speaker():
+    text = "The American Legion has twice complained to officials about the emblem."
+    assert said_by(text, "complained")["speaker"] == "American Legion"
+    text = "Clinton, while tired of the headlines, was more eager to talk about Trump."
+    assert said_by(text, "talk")["speaker"] == "Clinton"

@@ -51,7 +51,7 @@ _SKIP_BEFORE_CUE = word_set(
     "allegedly not n't 't never himself herself itself themselves too just first almost "
     "immediately soon often always still already even now 's 're 'm 've 'd 'll doesn didn "
     "don isn wasn aren weren hasn haven hadn won wouldn couldn shouldn ca mustn needn long "
-    "together both all each yet"
+    "together both all each yet twice thrice more less"
 )
 _PARTICIPLE_OPENERS = word_set("in while after by when before since upon")
 # Words after which a participle cue shares the clause's subject (", saying", "while chanting").
