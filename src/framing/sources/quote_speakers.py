@@ -9,6 +9,7 @@ a quoted passage, by the named person of its sentence, or by nobody.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 
 from framing.sources.context import SourceText
 from framing.sources.coreference import Resolver, Speaker
@@ -34,13 +35,22 @@ class QuoteSpeakers:
     source : SourceText
     resolver : Resolver
         Resolves the phrase found, and hears the speaker (pronouns then prefer them).
+    subject_before : callable
+        ``subject_before(i)`` is the subject phrase of the clause that runs up to token
+        ``i`` (a phrase that names a source), or None.
     """
 
-    def __init__(self, source: SourceText, resolver: Resolver) -> None:
+    def __init__(
+        self,
+        source: SourceText,
+        resolver: Resolver,
+        subject_before: Callable[[int], Phrase | None] = lambda i: None,
+    ) -> None:
         self.source = source
         self.view = source.view
         self.quote_of = source.quote_of
         self.resolver = resolver
+        self.subject_before = subject_before
 
     def speaker(
         self, index: int, last_quote: LastQuote | None
@@ -58,7 +68,7 @@ class QuoteSpeakers:
             return (*self._heard(phrase), "punctuation")
         if last_quote is not None and self._continues(index, last_quote):
             return last_quote[0], last_quote[1], "continuation"
-        phrase = self._named_in_sentence(quote)
+        phrase = self._subject_of_sentence(quote) or self._named_in_sentence(quote)
         if phrase is not None:
             return (*self._heard(phrase), "sentence")
         return None, (-1, -1), "none"
@@ -146,6 +156,14 @@ class QuoteSpeakers:
             return False
         _, lo, hi = around
         return not any(self.quote_of[i] != index and self.view.word(i) for i in range(lo, hi))
+
+    def _subject_of_sentence(self, quote: Quote) -> Phrase | None:
+        """The subject of the clause a quote continues: in "Jane Roe thanked Bob Lee for
+        'acting fast'" the quote is Jane Roe's, not that of the nearer name."""
+        first = bisect_left(self.source.token_starts, quote.start)
+        if not any(self.view.word(i) for i in range(self.view.bounds(first)[0], first)):
+            return None  # the quote opens its sentence: the subject comes after it
+        return self.subject_before(first)
 
     def _named_in_sentence(self, quote: Quote) -> Phrase | None:
         """The nearest named person before the quote in its sentence, else the first after."""

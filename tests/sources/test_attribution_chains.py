@@ -1,0 +1,41 @@
+"""Speakers of pronouns and of quotes with no cue: one hand-written sentence per shape."""
+
+from __future__ import annotations
+
+from attribution_helpers import speech
+
+
+def _quote_row(text: str, opening: str):
+    rows = speech(text)
+    rows = rows[rows["quote"].str.startswith(opening)]
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+def test_a_quote_with_no_cue_is_the_sentence_subject_s_not_the_nearer_name_s():
+    row = _quote_row("Ann Lee thanked Bob Hart for “acting so fast.”", "acting")
+    assert row["speaker"] == "Ann Lee"
+
+
+def test_the_subject_keeps_its_own_name_when_the_verb_is_cut_off():
+    text = "Smiling broadly, Ann Lee thanked Bob Hart for “acting so fast.”"
+    row = _quote_row(text, "acting")
+    assert row["speaker"] == "Ann Lee"
+    assert text[row["speaker_start"] : row["speaker_end"]] == "Ann Lee"
+
+
+def test_asked_whether_opens_the_sentence_before_its_subject():
+    text = "Asked whether the church would help, Mr. Tom Reed shot back: “That would be good.”"
+    assert _quote_row(text, "That would")["speaker"] == "Tom Reed"
+
+
+def test_a_pronoun_subject_gives_the_quote_to_its_antecedent_with_the_pronoun_span():
+    text = "Joan Bell spoke first. She then turned to the crowd with “more pay and more staff.”"
+    row = _quote_row(text, "more pay")
+    assert row["speaker"] == "Joan Bell"
+    assert text[row["speaker_start"] : row["speaker_end"]] == "She"
+
+
+def test_an_abbreviated_state_in_an_opening_phrase_is_not_the_subject():
+    text = "At a rally in Aspen, Colo., the retired senator ended with “every obstacle yields.”"
+    assert _quote_row(text, "every obstacle")["speaker"] == "the retired senator"
