@@ -39,3 +39,13 @@ def test_a_pronoun_subject_gives_the_quote_to_its_antecedent_with_the_pronoun_sp
 def test_an_abbreviated_state_in_an_opening_phrase_is_not_the_subject():
     text = "At a rally in Aspen, Colo., the retired senator ended with “every obstacle yields.”"
     assert _quote_row(text, "every obstacle")["speaker"] == "the retired senator"
+
+
+def test_a_colon_ending_a_sentence_gives_the_next_quote_to_its_subject():
+    text = (
+        "Senator Ruth Gale met the press. She then listed three goals:\n\n"
+        "“First, the plant stays open. Second, nobody is laid off.”"
+    )
+    row = _quote_row(text, "First")
+    assert row["speaker"] == "Ruth Gale"
+    assert text[row["speaker_start"] : row["speaker_end"]] == "She"

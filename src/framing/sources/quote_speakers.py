@@ -99,7 +99,8 @@ class QuoteSpeakers:
         )
 
     def _colon_speaker(self, quote: Quote) -> Phrase | None:
-        """`X: "..."` - a phrase and a colon before the quote (same or previous paragraph)."""
+        """`X: "..."` - a phrase and a colon before the quote (same or previous paragraph),
+        or the subject of the sentence the colon ends."""
         view = self.view
         opening = bisect_left(self.source.token_starts, quote.start)
         colon = opening - 1
@@ -107,7 +108,10 @@ class QuoteSpeakers:
             return None
         lo = view.bounds(colon)[0]
         phrase = phrase_before(view, colon - 1, lo)
-        return phrase if phrase is not None and phrase.first == lo else None
+        if phrase is not None and phrase.first == lo:
+            return phrase
+        # "He then listed the qualities a nominee needs: ..." - the sentence's subject
+        return self.subject_before(colon)
 
     def _dash_speaker(self, quote: Quote) -> Phrase | None:
         """`"..." — X` - a trailing dash attribution running to the end of the sentence."""
