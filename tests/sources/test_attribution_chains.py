@@ -49,3 +49,11 @@ def test_a_colon_ending_a_sentence_gives_the_next_quote_to_its_subject():
     row = _quote_row(text, "First")
     assert row["speaker"] == "Ruth Gale"
     assert text[row["speaker_start"] : row["speaker_end"]] == "She"
+
+
+def test_a_cue_word_after_a_past_verb_and_that_is_a_noun():
+    text = "Ruth Gale vowed to act. She repeated that promise on Monday, saying the plant stays."
+    rows = speech(text)
+    assert "promise" not in set(rows["cue"])
+    row = rows[rows["cue"] == "saying"].iloc[0]
+    assert text[row["speaker_start"] : row["speaker_end"]] == "She"
