@@ -57,3 +57,19 @@ def test_a_cue_word_after_a_past_verb_and_that_is_a_noun():
     assert "promise" not in set(rows["cue"])
     row = rows[rows["cue"] == "saying"].iloc[0]
     assert text[row["speaker_start"] : row["speaker_end"]] == "She"
+
+
+def test_they_refers_back_to_a_plural_head_before_a_preposition():
+    text = (
+        "Officials at the ministry said the plan works. John Ward disagreed. They said it was late."
+    )
+    rows = speech(text)
+    assert rows.iloc[-1]["speaker"] == "Officials at the ministry"
+
+
+def test_the_gender_of_an_unnamed_speaker_is_its_head_s_not_a_later_noun_s():
+    text = (
+        "A spokesman for the boy’s mother said the school failed. “We want answers,” he said."
+    )
+    row = _quote_row(text, "We want")
+    assert row["speaker"] == "A spokesman for the boy’s mother"

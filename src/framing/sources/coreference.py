@@ -21,7 +21,7 @@ from framing.sources.grammar_words import (
     SUBJECT_PRONOUNS,
     word_set,
 )
-from framing.sources.speakers import Phrase
+from framing.sources.speakers import SPEAKER_PREPOSITIONS, Phrase
 from framing.sources.token_view import TokenView
 from framing.targets import nearest_full_name
 
@@ -175,8 +175,9 @@ class Resolver:
         elif speaker.type in ("anonymous", "labelled"):
             words = speaker.name.lower().split()
             if words and words[0] not in ("he", "she", "they", "it"):
-                entity = Entity(speaker.name, speaker.type, "", noun_gender(words))
-                entity.plural = plural_head(words[-1])  # "officials ... they"
+                head = _head_words(words)
+                entity = Entity(speaker.name, speaker.type, "", noun_gender(head))
+                entity.plural = plural_head(head[-1])  # "officials ... they"
                 self.spoken.append((at, entity))  # "a senior official ... he"
 
     def _pronoun(self, key: str, at: int) -> Speaker | None:
@@ -274,6 +275,15 @@ class Resolver:
             return
         if any(self.view.tags[i] == "role" for i in range(first, last + 1)):
             entity.role = self.view.text(first, last)  # "the Labour MP for Newcastle Central"
+
+
+def _head_words(words: list[str]) -> list[str]:
+    """The words of a noun phrase before its first preposition: "officials" of "officials
+    at the ministry", whose number and gender are the phrase's."""
+    for i, word in enumerate(words[1:], start=1):
+        if word in SPEAKER_PREPOSITIONS:
+            return words[:i]
+    return words
 
 
 def _fits(entity: Entity, gender: str, kinds: tuple[str, ...]) -> bool:
