@@ -68,8 +68,21 @@ def test_they_refers_back_to_a_plural_head_before_a_preposition():
 
 
 def test_the_gender_of_an_unnamed_speaker_is_its_head_s_not_a_later_noun_s():
-    text = (
-        "A spokesman for the boy’s mother said the school failed. “We want answers,” he said."
-    )
+    text = "A spokesman for the boy’s mother said the school failed. “We want answers,” he said."
     row = _quote_row(text, "We want")
     assert row["speaker"] == "A spokesman for the boy’s mother"
+
+
+def test_i_in_an_interview_answer_is_the_interviewee():
+    text = (
+        "The singer Dana Cruz spoke to us about her album.\n\n"
+        "Q: Why now?\n\n"
+        "A: I think the time was right for it.\n\n"
+        "Q: And next?\n\n"
+        "A: I hope to tour in the spring."
+    )
+    rows = speech(text)
+    answer = rows[rows["quote"] == "the time was right for it"].iloc[0]
+    assert answer["speaker"] == "Dana Cruz"
+    assert text[answer["speaker_start"] : answer["speaker_end"]] == "I"
+    assert speech("I think the time was right for it.").empty  # the author: no source

@@ -72,6 +72,8 @@ class Resolver:
 
     view: TokenView
     is_place: Callable[[str], bool] = lambda name: False
+    # The answers of an interview transcript ("A: I think ..."): their "I" is the interviewee.
+    answers: list[tuple[int, int]] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
     # Last name -> where full names ending in it are mentioned, and whose they are.
     surnames: dict[str, tuple[list[int], list[Entity]]] = field(default_factory=dict)
@@ -183,7 +185,7 @@ class Resolver:
     def _pronoun(self, key: str, at: int) -> Speaker | None:
         person = SUBJECT_PRONOUNS.get(key) or POSSESSIVES.get(key)
         if person == "1":
-            return None
+            return self._interviewee(key, at)
         if person in ("m", "f"):
             entity = self._recent_person(person, at)
             if entity is None:
@@ -194,6 +196,23 @@ class Resolver:
             if _fits_non_person(entity, person):
                 return Speaker(entity.name, _speaker_type(entity.kind), entity.role, entity)
         return Speaker(key, "anonymous" if person == "p" else "organisation")
+
+    def _interviewee(self, key: str, at: int) -> Speaker | None:
+        """Who "I" is at offset ``at``: the author (None), or inside an interview's answer
+        the person the text introduces most before the first answer (its interviewee)."""
+        index = bisect_left(self.answers, (at, at)) - 1
+        if index < 0 or at >= self.answers[index][1]:
+            return None
+        counts: dict[str, tuple[int, Entity]] = {}
+        for start, entity in self._mentions:
+            if start >= self.answers[0][0]:
+                break
+            if entity.kind == "person":
+                counts[entity.name] = (counts.get(entity.name, (0, entity))[0] + 1, entity)
+        if not counts:
+            return Speaker(key, "person")  # an interviewee the text does not name
+        entity = max(counts.values(), key=lambda c: c[0])[1]
+        return Speaker(entity.name, "person", entity.role, entity)
 
     def _recent_person(self, gender: str, at: int) -> Entity | None:
         """The most recent compatible named speaker or introduced person ("X was ..."),

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from framing.sources.affiliation import Affiliations
-from framing.sources.colon_speakers import transcript_turns
+from framing.sources.colon_speakers import answer_turns, transcript_turns
 from framing.sources.context import Found, SourceText, cue_lexicon
 from framing.sources.coreference import Resolver, Speaker
 from framing.sources.grammar_words import (
@@ -61,7 +61,9 @@ class SourceRows:
 
     def rows(self, found: list[Found]) -> list[dict[str, Any]]:
         """Rows of ``found`` (in text order), whose speakers are resolved on the way."""
-        resolver = Resolver(self.view, is_place=self.affiliations.is_place)
+        resolver = Resolver(
+            self.view, is_place=self.affiliations.is_place, answers=answer_turns(self.source)
+        )
         quote_speakers = QuoteSpeakers(self.source, resolver, self._main_subject)
         rows: list[dict[str, Any]] = []
         previous: dict[int, tuple[Speaker | None, tuple[int, int]]] = {}
