@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from attribution_helpers import speech
+from attribution_helpers import said_by, speech
 
 
 def _quote_row(text: str, opening: str):
@@ -86,3 +86,12 @@ def test_i_in_an_interview_answer_is_the_interviewee():
     assert answer["speaker"] == "Dana Cruz"
     assert text[answer["speaker_start"] : answer["speaker_end"]] == "I"
     assert speech("I think the time was right for it.").empty  # the author: no source
+
+
+def test_a_cue_after_a_quote_that_ended_its_sentence_reports_what_follows_it():
+    text = (
+        "Mayor Ann Cole issued a statement condemning “a cruel attack on our city.” "
+        "She said she had asked the police for a full report."
+    )
+    assert said_by(text, "said")["quote"].startswith("she had asked the police")
+    assert speech("“Is it over?” Ann Cole asked.").iloc[0]["cue"] == "asked"
