@@ -95,3 +95,13 @@ def test_a_cue_after_a_quote_that_ended_its_sentence_reports_what_follows_it():
     )
     assert said_by(text, "said")["quote"].startswith("she had asked the police")
     assert speech("“Is it over?” Ann Cole asked.").iloc[0]["cue"] == "asked"
+
+
+def test_a_dash_signature_ends_at_its_line():
+    text = (
+        "Readers wrote in.\n\n"
+        "“The rent is too high.” ― Carla Diaz\n"
+        "“The buses are late.” ― Tom Reyes\n"
+        "“The parks are lovely.” ― Ann Holt"
+    )
+    assert list(speech(text)["speaker"]) == ["Carla Diaz", "Tom Reyes", "Ann Holt"]

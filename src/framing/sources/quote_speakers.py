@@ -128,8 +128,10 @@ class QuoteSpeakers:
         phrase = phrase_after(view, dash + 1, len(view.tokens), stop_at_determiner=False)
         if phrase is None:
             return None
+        # the name ends its sentence or its line ("..." ― Carla Sanchez\n"...")
         rest = self.source.text[view.tokens[phrase.last].end : paragraph_end]
-        return phrase if not any(c.isalnum() for c in rest.split(".")[0]) else None
+        rest = rest.split(".")[0].split("\n")[0]
+        return phrase if not any(c.isalnum() for c in rest) else None
 
     def _continues(self, index: int, last_quote: LastQuote) -> bool:
         """A quote that stands alone right after a quoted passage continues it, when nothing
