@@ -105,3 +105,13 @@ def test_a_dash_signature_ends_at_its_line():
         "“The parks are lovely.” ― Ann Holt"
     )
     assert list(speech(text)["speaker"]) == ["Carla Diaz", "Tom Reyes", "Ann Holt"]
+
+
+def test_a_two_word_last_name_is_the_full_name_that_ends_with_it():
+    text = (
+        "Rep. Debbie Wasserman Schultz left early. Wasserman Schultz said the vote was fair. "
+        "“We did our job,” he said."
+    )
+    rows = speech(text)
+    assert rows.iloc[0]["speaker"] == "Debbie Wasserman Schultz"
+    assert rows.iloc[1]["speaker"] == "he"  # no man was named: unresolved, not her

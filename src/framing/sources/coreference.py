@@ -111,6 +111,8 @@ class Resolver:
             if chunk.name_first > chunk.first
             else ""
         )
+        if entity is None and chunk.kind == "person" and len(name_tokens) > 1:
+            entity = self._by_surname(key, at)  # "Wasserman Schultz" after "Debbie W. S."
         if entity is None:
             name = self.view.text(chunk.name_first, chunk.last)
             entity = Entity(name, chunk.kind, role, chunk.gender, key)
@@ -126,8 +128,12 @@ class Resolver:
 
     def _by_surname(self, key: str, at: int) -> Entity | None:
         """The person a bare last name at ``at`` refers to: the rule of target mentions
-        (:func:`framing.targets.nearest_full_name`), so that both tables agree."""
-        starts, named = self.surnames.get(key, ((), ()))
+        (:func:`framing.targets.nearest_full_name`), so that both tables agree. A last
+        name of two words ("Wasserman Schultz") is a full name that ends with both."""
+        starts, named = self.surnames.get(key.rsplit(" ", 1)[-1], ((), ()))
+        if " " in key:
+            kept = [i for i, e in enumerate(named) if e.key.endswith(" " + key)]
+            starts, named = [starts[i] for i in kept], [named[i] for i in kept]
         index = nearest_full_name(starts, at)
         return None if index is None else named[index]
 
