@@ -1,9 +1,11 @@
 """Speakers of the quotes that no cue claimed, and scare quotes.
 
 A short quote outside any attribution ("so-called", four words or fewer without a full
-stop) is a scare quote. Any other is speech by the phrase in ``X: "..."`` or after a
-trailing dash (``"..." - X``), by the previous speaker when it stands alone right after
-a quoted passage, by the named person of its sentence, or by nobody.
+stop) is a scare quote. Any other is speech by the phrase in ``X: "..."`` (or the subject
+of the sentence that the colon ends) or after a trailing dash (``"..." - X``), by the
+previous speaker when it stands alone right after a quoted passage, by the subject of its
+sentence ("Ann Lee thanked Bob Hart for '...'"), else by the named person of its
+sentence, or by nobody.
 """
 
 from __future__ import annotations
