@@ -14,10 +14,11 @@ from bisect import bisect_left
 from framing.sources.context import Found, SourceText
 from framing.sources.speakers import Phrase, phrase_before
 
-__all__ = ["headline_attributions", "transcript_turns"]
+__all__ = ["answer_turns", "headline_attributions", "transcript_turns"]
 
 MAX_NAME_TOKENS = 5  # "Rep. Jim Jordan", "Poll", "Senate Majority Leader Mitch McConnell"
 MIN_WORDS = 3  # words said after the colon
+MIN_ANSWERS = 2  # paragraphs opening "A:" that make a text an interview transcript
 
 
 def headline_attributions(source: SourceText) -> list[Found]:
@@ -71,6 +72,32 @@ def transcript_turns(source: SourceText, index: int) -> list[tuple[Phrase, tuple
         end = min(paragraph.end, quote.content.end)
         turns.append((Phrase(first, colon - 1, "noun"), (view.tokens[colon + 1].start, end)))
     return turns
+
+
+def answer_turns(source: SourceText) -> list[tuple[int, int]]:
+    """The character spans of the answers of an interview printed as "Q: ... A: ...".
+
+    An answer opens with "A:" and runs over the paragraphs after it up to the next "Q:"
+    or a paragraph that asks a question; empty unless the text has two answers at least.
+    """
+    text = source.text
+    turns: list[tuple[int, int]] = []
+    start = previous_end = -1
+    for paragraph in source.document.paragraphs:
+        opening = text[paragraph.start : paragraph.start + 3]
+        if opening.startswith(("A:", "A.")) and opening[2:3].isspace():
+            if start >= 0:
+                turns.append((start, previous_end))
+            start = paragraph.start
+        elif start >= 0 and (
+            opening.startswith("Q:") or text[paragraph.start : paragraph.end].rstrip().endswith("?")
+        ):
+            turns.append((start, previous_end))
+            start = -1
+        previous_end = paragraph.end
+    if start >= 0:
+        turns.append((start, previous_end))
+    return turns if len(turns) >= MIN_ANSWERS else []
 
 
 def _first_token(source: SourceText, offset: int) -> int:

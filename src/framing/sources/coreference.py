@@ -21,7 +21,7 @@ from framing.sources.grammar_words import (
     SUBJECT_PRONOUNS,
     word_set,
 )
-from framing.sources.speakers import Phrase
+from framing.sources.speakers import SPEAKER_PREPOSITIONS, Phrase
 from framing.sources.token_view import TokenView
 from framing.targets import nearest_full_name
 
@@ -72,6 +72,8 @@ class Resolver:
 
     view: TokenView
     is_place: Callable[[str], bool] = lambda name: False
+    # The answers of an interview transcript ("A: I think ..."): their "I" is the interviewee.
+    answers: list[tuple[int, int]] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
     # Last name -> where full names ending in it are mentioned, and whose they are.
     surnames: dict[str, tuple[list[int], list[Entity]]] = field(default_factory=dict)
@@ -109,6 +111,8 @@ class Resolver:
             if chunk.name_first > chunk.first
             else ""
         )
+        if entity is None and chunk.kind == "person" and len(name_tokens) > 1:
+            entity = self._by_surname(key, at)  # "Wasserman Schultz" after "Debbie W. S."
         if entity is None:
             name = self.view.text(chunk.name_first, chunk.last)
             entity = Entity(name, chunk.kind, role, chunk.gender, key)
@@ -124,8 +128,12 @@ class Resolver:
 
     def _by_surname(self, key: str, at: int) -> Entity | None:
         """The person a bare last name at ``at`` refers to: the rule of target mentions
-        (:func:`framing.targets.nearest_full_name`), so that both tables agree."""
-        starts, named = self.surnames.get(key, ((), ()))
+        (:func:`framing.targets.nearest_full_name`), so that both tables agree. A last
+        name of two words ("Wasserman Schultz") is a full name that ends with both."""
+        starts, named = self.surnames.get(key.rsplit(" ", 1)[-1], ((), ()))
+        if " " in key:
+            kept = [i for i, e in enumerate(named) if e.key.endswith(" " + key)]
+            starts, named = [starts[i] for i in kept], [named[i] for i in kept]
         index = nearest_full_name(starts, at)
         return None if index is None else named[index]
 
@@ -175,14 +183,15 @@ class Resolver:
         elif speaker.type in ("anonymous", "labelled"):
             words = speaker.name.lower().split()
             if words and words[0] not in ("he", "she", "they", "it"):
-                entity = Entity(speaker.name, speaker.type, "", noun_gender(words))
-                entity.plural = plural_head(words[-1])  # "officials ... they"
+                head = _head_words(words)
+                entity = Entity(speaker.name, speaker.type, "", noun_gender(head))
+                entity.plural = plural_head(head[-1])  # "officials ... they"
                 self.spoken.append((at, entity))  # "a senior official ... he"
 
     def _pronoun(self, key: str, at: int) -> Speaker | None:
         person = SUBJECT_PRONOUNS.get(key) or POSSESSIVES.get(key)
         if person == "1":
-            return None
+            return self._interviewee(key, at)
         if person in ("m", "f"):
             entity = self._recent_person(person, at)
             if entity is None:
@@ -193,6 +202,23 @@ class Resolver:
             if _fits_non_person(entity, person):
                 return Speaker(entity.name, _speaker_type(entity.kind), entity.role, entity)
         return Speaker(key, "anonymous" if person == "p" else "organisation")
+
+    def _interviewee(self, key: str, at: int) -> Speaker | None:
+        """Who "I" is at offset ``at``: the author (None), or inside an interview's answer
+        the person the text introduces most before the first answer (its interviewee)."""
+        index = bisect_left(self.answers, (at, at)) - 1
+        if index < 0 or at >= self.answers[index][1]:
+            return None
+        counts: dict[str, tuple[int, Entity]] = {}
+        for start, entity in self._mentions:
+            if start >= self.answers[0][0]:
+                break
+            if entity.kind == "person":
+                counts[entity.name] = (counts.get(entity.name, (0, entity))[0] + 1, entity)
+        if not counts:
+            return Speaker(key, "person")  # an interviewee the text does not name
+        entity = max(counts.values(), key=lambda c: c[0])[1]
+        return Speaker(entity.name, "person", entity.role, entity)
 
     def _recent_person(self, gender: str, at: int) -> Entity | None:
         """The most recent compatible named speaker or introduced person ("X was ..."),
@@ -274,6 +300,15 @@ class Resolver:
             return
         if any(self.view.tags[i] == "role" for i in range(first, last + 1)):
             entity.role = self.view.text(first, last)  # "the Labour MP for Newcastle Central"
+
+
+def _head_words(words: list[str]) -> list[str]:
+    """The words of a noun phrase before its first preposition: "officials" of "officials
+    at the ministry", whose number and gender are the phrase's."""
+    for i, word in enumerate(words[1:], start=1):
+        if word in SPEAKER_PREPOSITIONS:
+            return words[:i]
+    return words
 
 
 def _fits(entity: Entity, gender: str, kinds: tuple[str, ...]) -> bool:

@@ -6,8 +6,9 @@ used as adjectives ("patients admitted to hospital"). :func:`is_verb_use` reads 
 words around a matched cue, as a reader would, and rejects:
 
 - an agent noun the inflection rules reach ("writer" from "write");
-- a cue right after a determiner ("the ruling", "a call", "these reports") or a
-  possessive 's ("Moscow's support"; but "he's claiming");
+- a cue right after a determiner ("the ruling", "a call", "these reports"), after
+  "that" following a past verb ("echoed that promise"), or after a possessive 's
+  ("Moscow's support"; but "he's claiming");
 - a cue right after a preposition other than "to", unless a gerund ("in charge", "on
   record"; but "by saying");
 - a cue in its base form after "a"/"an"/"each" and one or two modifiers ("a conference
@@ -50,6 +51,8 @@ def is_verb_use(view: TokenView, first: int, last: int, term: str) -> bool:
         and view.tokens[first - 1].sentence_id == view.tokens[first].sentence_id
     ):
         return False
+    if previous == "that" and first >= 2 and _past(view.keys[first - 2]):
+        return False  # "he echoed that promise", "said that claims ...": "that" is no relative
     if (
         previous in _PREPOSITIONS
         and not key.endswith("ing")

@@ -1,14 +1,17 @@
 """Speakers of the quotes that no cue claimed, and scare quotes.
 
 A short quote outside any attribution ("so-called", four words or fewer without a full
-stop) is a scare quote. Any other is speech by the phrase in ``X: "..."`` or after a
-trailing dash (``"..." - X``), by the previous speaker when it stands alone right after
-a quoted passage, by the named person of its sentence, or by nobody.
+stop) is a scare quote. Any other is speech by the phrase in ``X: "..."`` (or the subject
+of the sentence that the colon ends) or after a trailing dash (``"..." - X``), by the
+previous speaker when it stands alone right after a quoted passage, by the subject of its
+sentence ("Ann Lee thanked Bob Hart for '...'"), else by the named person of its
+sentence, or by nobody.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 
 from framing.sources.context import SourceText
 from framing.sources.coreference import Resolver, Speaker
@@ -34,13 +37,22 @@ class QuoteSpeakers:
     source : SourceText
     resolver : Resolver
         Resolves the phrase found, and hears the speaker (pronouns then prefer them).
+    subject_before : callable
+        ``subject_before(i)`` is the subject phrase of the clause that runs up to token
+        ``i`` (a phrase that names a source), or None.
     """
 
-    def __init__(self, source: SourceText, resolver: Resolver) -> None:
+    def __init__(
+        self,
+        source: SourceText,
+        resolver: Resolver,
+        subject_before: Callable[[int], Phrase | None] = lambda i: None,
+    ) -> None:
         self.source = source
         self.view = source.view
         self.quote_of = source.quote_of
         self.resolver = resolver
+        self.subject_before = subject_before
 
     def speaker(
         self, index: int, last_quote: LastQuote | None
@@ -58,7 +70,7 @@ class QuoteSpeakers:
             return (*self._heard(phrase), "punctuation")
         if last_quote is not None and self._continues(index, last_quote):
             return last_quote[0], last_quote[1], "continuation"
-        phrase = self._named_in_sentence(quote)
+        phrase = self._subject_of_sentence(quote) or self._named_in_sentence(quote)
         if phrase is not None:
             return (*self._heard(phrase), "sentence")
         return None, (-1, -1), "none"
@@ -89,7 +101,8 @@ class QuoteSpeakers:
         )
 
     def _colon_speaker(self, quote: Quote) -> Phrase | None:
-        """`X: "..."` - a phrase and a colon before the quote (same or previous paragraph)."""
+        """`X: "..."` - a phrase and a colon before the quote (same or previous paragraph),
+        or the subject of the sentence the colon ends."""
         view = self.view
         opening = bisect_left(self.source.token_starts, quote.start)
         colon = opening - 1
@@ -97,7 +110,10 @@ class QuoteSpeakers:
             return None
         lo = view.bounds(colon)[0]
         phrase = phrase_before(view, colon - 1, lo)
-        return phrase if phrase is not None and phrase.first == lo else None
+        if phrase is not None and phrase.first == lo:
+            return phrase
+        # "He then listed the qualities a nominee needs: ..." - the sentence's subject
+        return self.subject_before(colon)
 
     def _dash_speaker(self, quote: Quote) -> Phrase | None:
         """`"..." — X` - a trailing dash attribution running to the end of the sentence."""
@@ -114,8 +130,10 @@ class QuoteSpeakers:
         phrase = phrase_after(view, dash + 1, len(view.tokens), stop_at_determiner=False)
         if phrase is None:
             return None
+        # the name ends its sentence or its line ("..." ― Carla Sanchez\n"...")
         rest = self.source.text[view.tokens[phrase.last].end : paragraph_end]
-        return phrase if not any(c.isalnum() for c in rest.split(".")[0]) else None
+        rest = rest.split(".")[0].split("\n")[0]
+        return phrase if not any(c.isalnum() for c in rest) else None
 
     def _continues(self, index: int, last_quote: LastQuote) -> bool:
         """A quote that stands alone right after a quoted passage continues it, when nothing
@@ -146,6 +164,14 @@ class QuoteSpeakers:
             return False
         _, lo, hi = around
         return not any(self.quote_of[i] != index and self.view.word(i) for i in range(lo, hi))
+
+    def _subject_of_sentence(self, quote: Quote) -> Phrase | None:
+        """The subject of the clause a quote continues: in "Jane Roe thanked Bob Lee for
+        'acting fast'" the quote is Jane Roe's, not that of the nearer name."""
+        first = bisect_left(self.source.token_starts, quote.start)
+        if not any(self.view.word(i) for i in range(self.view.bounds(first)[0], first)):
+            return None  # the quote opens its sentence: the subject comes after it
+        return self.subject_before(first)
 
     def _named_in_sentence(self, quote: Quote) -> Phrase | None:
         """The nearest named person before the quote in its sentence, else the first after."""

@@ -94,6 +94,14 @@ class ReportedContent:
         after = self.forward(after_first, hi)
         if after is not None and after[0] == "quote":
             item.children.append(Found(item.anchor, "after", quote=after[1]))
+        elif (
+            [c.kind for c in item.children] == ["before_sentence"]
+            and self._full_stop_before(item.children[0].quote, group_first)
+            and self._says_more(after_first, hi)
+        ):
+            # '"... in Nice." He said he had directed his team': the cue reports what
+            # follows it, not the quote that ended the sentence before
+            item.children = []
         if item.children:
             return
         if after is not None:
@@ -391,6 +399,17 @@ class ReportedContent:
         ):
             return self.quote_of[k]
         return None
+
+    def _full_stop_before(self, quote: int, first: int) -> bool:
+        """Whether a quote ends with a full stop and a new sentence opens after it at token
+        ``first`` ('..." He said'; not '...?" Trump asked' nor '...," he said')."""
+        quoted = self.source.quotes[quote]
+        inner = self.source.text[quoted.start : quoted.end - 1].rstrip()
+        return inner.endswith(".") and self.view.capitalised(first)
+
+    def _says_more(self, first: int, hi: int) -> bool:
+        """Whether a clause of two words or more follows the cue ("said he had directed")."""
+        return sum(self.view.word(i) for i in range(first, min(first + 3, hi))) >= 2
 
     def _ends_sentence(self, quote: int) -> bool:
         """Whether a quote's last words end a sentence ("...?" or "...!" or "....")."""

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from framing.sources.affiliation import Affiliations
-from framing.sources.colon_speakers import transcript_turns
+from framing.sources.colon_speakers import answer_turns, transcript_turns
 from framing.sources.context import Found, SourceText, cue_lexicon
 from framing.sources.coreference import Resolver, Speaker
 from framing.sources.grammar_words import (
@@ -61,8 +61,10 @@ class SourceRows:
 
     def rows(self, found: list[Found]) -> list[dict[str, Any]]:
         """Rows of ``found`` (in text order), whose speakers are resolved on the way."""
-        resolver = Resolver(self.view, is_place=self.affiliations.is_place)
-        quote_speakers = QuoteSpeakers(self.source, resolver)
+        resolver = Resolver(
+            self.view, is_place=self.affiliations.is_place, answers=answer_turns(self.source)
+        )
+        quote_speakers = QuoteSpeakers(self.source, resolver, self._main_subject)
         rows: list[dict[str, Any]] = []
         previous: dict[int, tuple[Speaker | None, tuple[int, int]]] = {}
         last_quote: LastQuote | None = None
@@ -135,9 +137,18 @@ class SourceRows:
         return None, (-1, -1)
 
     def _sentence_subject(self, cue: int) -> Phrase | None:
-        """The subject a participle shares with its sentence: "Trump spoke ..., promising"."""
+        """The subject a participle shares with its sentence: "Trump spoke ..., promising".
+
+        "The fracas erupted after the tycoon entered the race, calling them": the nearest
+        subject that can speak, else nobody."""
+        return self._main_subject(cue) or self._nearest_speaking_subject(
+            self.view.bounds(cue)[0], cue
+        )
+
+    def _main_subject(self, cue: int) -> Phrase | None:
+        """The subject of the main clause before token ``cue``, when it names a source."""
         view = self.view
-        lo = j = view.bounds(cue)[0]
+        j = view.bounds(cue)[0]
         while j < cue and view.keys[j] in _OPENING_LINKS:
             j += 1  # "But then Trump went on the attack, saying"
         opening = j < cue and (
@@ -152,9 +163,7 @@ class SourceRows:
             phrase = without_verb(view, phrase)
             if names_source(view, phrase):
                 return phrase
-        # "The fracas erupted after the tycoon entered the race, calling them": the nearest
-        # subject that can speak, else nobody
-        return self._nearest_speaking_subject(lo, cue)
+        return None
 
     def _time_opening(self, first: int, cue: int) -> bool:
         """Whether a short phrase of time and a comma open the sentence ("A few days later,")."""
@@ -294,11 +303,16 @@ _AFTER_OPENING_PARTICIPLE = word_set(
     "by with from to in on at for about over after into the a an his her their its ,"
 )
 
+# Words that open the question after "Asked" ("Asked whether the plan works, she said").
+_QUESTION_WORDS = word_set("whether if how what why when who which")
+
 
 def _participle(view: TokenView, i: int) -> bool:
     """A participle opening a sentence ("Chastened by the loss, Trump ...", "Stung by"),
     not a name."""
     following = view.keys[i + 1] if i + 1 < len(view.keys) else ""
+    if view.chunk_of[i] == -1 and (is_adverb(following) or following in _QUESTION_WORDS):
+        return view.keys[i].endswith(("ed", "ing"))  # "Asked whether", "Smiling broadly"
     if view.chunk_of[i] != -1 or following not in _AFTER_OPENING_PARTICIPLE:
         return False  # "Striking nurses marched": an adjective
     return following == "by" or (view.keys[i].endswith(("ed", "ing")) and len(view.keys[i]) > 4)

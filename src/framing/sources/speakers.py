@@ -374,7 +374,10 @@ def main_clause_start(view: TokenView, first: int, hi: int) -> int | None:
         while j < hi and (view.keys[j] in ("however", ",") or is_adverb(view.keys[j])):
             j += 1
         phrase = phrase_after(view, j, hi)
-        if phrase is not None and phrase.last + 1 < hi and view.keys[phrase.last + 1] != ",":
+        # not "Calif." of "In San Bernardino, Calif., a voice": an abbreviation in the opening
+        if phrase is None or phrase.last + 1 >= hi:
+            continue
+        if view.keys[phrase.last + 1] not in (",", "."):
             return j
     return None
 
@@ -383,13 +386,24 @@ def without_verb(view: TokenView, phrase: Phrase) -> Phrase | None:
     """A subject read forwards up to its verb: "Trump unleashed ..." gives "Trump" (a
     lower-case word after a name or a speaker noun, or a past form, is the verb)."""
     for i in range(phrase.first + 1, phrase.last + 1):
+        if view.keys[i - 1] in DETERMINERS:
+            continue  # "The retired senator": a sentence-initial "The" is no name
         after_head = view.chunk_of[i - 1] != -1 or view.tags[i - 1] in NOUN_TAGS
         continues = view.capitalised(i) or view.keys[i] in ("'s", *NP_PREPOSITIONS)
         if (after_head and view.chunk_of[i] == -1 and not continues) or (
             view.keys[i].endswith("ed") and not view.capitalised(i)
         ):
-            return Phrase(phrase.first, i - 1, phrase.form, phrase.chunk)
+            return _cut(view, phrase, i - 1)
     return phrase
+
+
+def _cut(view: TokenView, phrase: Phrase, last: int) -> Phrase:
+    """``phrase`` ending at token ``last``, with the name chunk still inside it: "Ann Lee"
+    of "Ann Lee thanked Bob Hart" is Ann Lee's, not Bob Hart's."""
+    chunks = [view.chunk_of[i] for i in range(phrase.first, last + 1) if view.chunk_of[i] != -1]
+    chunk = chunks[-1] if chunks else -1
+    form = phrase.form if phrase.form != "name" or chunk != -1 else "noun"
+    return Phrase(phrase.first, last, form, chunk)
 
 
 def names_source(view: TokenView, phrase: Phrase) -> bool:
