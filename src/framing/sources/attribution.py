@@ -182,7 +182,7 @@ class _Attributions:
             return item, match.first
         if subject is not None:
             item.phrase = subject
-            return item, subject.first
+            return item, self._group_first(subject)
         if view.keys[match.first].endswith("ing") and not (
             previous >= lo and view.keys[previous] in _BE
         ):  # a participle shares its sentence's subject: "..., saying that"
@@ -199,6 +199,15 @@ class _Attributions:
         if previous >= lo and view.keys[previous] in (",", "and", "but", "while"):
             item.inherit = True
         return item, match.first
+
+    def _group_first(self, subject: Phrase) -> int:
+        """Where a cue's group starts: at its subject, or at its own relative pronoun after
+        "and" ("Cruz, who threatened ..., and who has been hoping": the first clause's
+        content ends before the second)."""
+        relative = subject.relative
+        if relative > subject.last + 1 and self.view.keys[relative - 1] == "and":
+            return relative
+        return subject.first
 
     def _agent_after(self, first: int, hi: int) -> Phrase | None:
         """The agent after a passive cue's "by", without what follows it: "was criticized
@@ -270,7 +279,7 @@ class _Attributions:
                 break
             key = view.keys[i]
             if key in _SKIP_BEFORE_CUE or is_adverb(key):
-                passive = passive or (key in _BE and not catenated)
+                passive = passive or (key in _BE and not catenated and not self._has(i))
                 group.append(key)
                 i -= 1
             elif key in TIME_WORDS and i - 1 >= lo:
@@ -300,30 +309,42 @@ class _Attributions:
             if phrase is not None:
                 phrase.relative = i
             return phrase, False, group
-        if key in ("who", "which", "that"):
-            j = i - 1 if i - 1 >= lo and view.keys[i - 1] not in (",", *DASHES) else i - 2
-            phrase = phrase_before(view, j, lo)
-            if phrase is not None and key != "that":
-                phrase.relative = i  # the relative pronoun is the cue's subject as written
-            return phrase, False, group
+        if key in ("who", "which") and i - 1 >= lo and view.keys[i - 1] == "and":
+            earlier = self._earlier_relative(i - 1, lo)
+            phrase = self._antecedent(earlier, lo) if earlier is not None else None
+            if phrase is not None:  # "Cruz, who threatened ..., and who has been hoping"
+                phrase.relative = i
+                return phrase, False, group
+        if key in ("who", "which", "that"):  # "Cruz, who said", "the polls that show"
+            return self._antecedent(i, lo), False, group
         if key == ",":
             return self._before_insertion(i, lo), False, group
         if key in DASHES:
             return self._before_dashes(i, lo), False, group
-        relative = self._relative_pronoun_before(i, lo)
+        coordinated = key == "and"  # "The senator who made enemies and bragged about it"
+        relative = self._relative_pronoun_before(
+            i, lo, INSERTION_MAX if coordinated else RELATIVE_MAX
+        )
         if relative is not None:  # "An official who asked not to be named said"
-            j = relative - 1
-            if j > lo and view.keys[j] in (",", *DASHES):
-                j -= 1  # "Karen Weaver, who came out and endorsed"
-            phrase = phrase_before(view, j, lo)
-            if phrase is not None and j < relative - 1:
-                phrase.relative = relative
+            phrase = self._antecedent(relative, lo)
+            if (
+                phrase is not None
+                and not coordinated
+                and view.keys[relative - 1] not in (",", *DASHES)
+            ):
+                phrase.relative = -1  # the cue is the main verb, its subject the antecedent
             return phrase, False, group
         owner = self._owner_before(i, lo) if i == cue_first - 1 else None
         if owner is not None:  # "his early-morning tweets": a noun cue, its owner the speaker
             return Phrase(owner, owner, "possessive"), False, group
         phrase = phrase_before(view, i, lo, subject=True)
         return (phrase if phrase is None or phrase.form != "possessive" else None), False, group
+
+    def _has(self, i: int) -> bool:
+        """Whether token ``i`` is an "'s" that reads as "has" before a cue ("who's called
+        for", "she's argued"), not as "is" ("it's said")."""
+        view = self.view
+        return view.keys[i] == "'s" and i > 0 and view.keys[i - 1] in ("who", "he", "she")
 
     def _time_phrase_start(self, noun: int, lo: int) -> int | None:
         """Where "in the past", "for years", "at times" starts, ending at token ``noun``."""
@@ -348,15 +369,41 @@ class _Attributions:
                 return None
         return None
 
-    def _relative_pronoun_before(self, i: int, lo: int) -> int | None:
-        """A "who" a few words before token ``i`` in the same clause, opening the
-        relative clause that ends at the cue; the speaker stands before it."""
+    def _relative_pronoun_before(self, i: int, lo: int, reach: int) -> int | None:
+        """A "who" at most ``reach`` words before token ``i`` in the same clause, opening
+        the relative clause that ends at the cue; the speaker stands before it."""
         view = self.view
-        for j in range(i, max(lo, i - RELATIVE_MAX) - 1, -1):
-            if self.quote_of[j] != -1 or not view.word(j):
+        for j in range(i, max(lo, i - reach) - 1, -1):
+            inside_word = view.keys[j] == "'s" or view.chunk_of[j] != -1  # "city's", "Mr."
+            if self.quote_of[j] != -1 or not (view.word(j) or inside_word):
                 return None  # a quote or punctuation: the clause began after it
             if view.keys[j] == "who" and j - 1 >= lo:
                 return j if j != i else None
+        return None
+
+    def _antecedent(self, relative: int, lo: int) -> Phrase | None:
+        """The phrase a relative pronoun refers to ("Karen Weaver, who"), the pronoun kept
+        as the cue's subject as written."""
+        view = self.view
+        j = relative - 1
+        if j > lo and view.keys[j] in (",", *DASHES):
+            j -= 1
+        if j > lo and view.keys[j] == view.keys[j + 1] == "-":
+            j -= 1  # "the study -- which notes": "--" comes as two hyphens
+        phrase = phrase_before(view, j, lo)
+        if phrase is not None:
+            phrase.relative = relative
+        return phrase
+
+    def _earlier_relative(self, conjunction: int, lo: int) -> int | None:
+        """The "who" or "which" of the first relative clause before "and who": in "Cruz,
+        who threatened to ..., and who has been hoping" both refer to Cruz."""
+        view = self.view
+        for j in range(conjunction - 1, max(lo, conjunction - 2 * INSERTION_MAX) - 1, -1):
+            if self.quote_of[j] != -1:
+                return None
+            if view.keys[j] in ("who", "which") and j - 1 >= lo:
+                return j
         return None
 
     def _before_insertion(self, comma: int, lo: int) -> Phrase | None:
@@ -372,6 +419,10 @@ class _Attributions:
                 j -= 1
             if j < lo or view.keys[j] != "," or j + 1 >= end or not self._opens_insertion(j + 1):
                 return None
+            if j - 1 > lo and view.keys[j - 1] in ("who", "which"):
+                # "Stephens, who, after trading insults with Hannity, said": the insertion
+                # sits inside the relative clause, whose pronoun is the cue's subject
+                return self._antecedent(j - 1, lo)
             phrase = phrase_before(view, j - 1, lo)
             if phrase is not None and self._heads_subject(phrase, lo):
                 named = self._name_filling(j + 1, comma - 1)
@@ -399,6 +450,8 @@ class _Attributions:
             return None
         if view.keys[j] == "-" and view.keys[j - 1] == "-":
             j -= 1
+        if j - 1 > lo and view.keys[j - 1] in ("who", "which"):
+            return self._antecedent(j - 1, lo)  # "the ad, which — as Chait noted — promises"
         phrase = phrase_before(view, j - 1, lo)
         if phrase is None or not self._heads_subject(phrase, lo):
             return None
@@ -578,6 +631,6 @@ class _Attributions:
 
 def _catenative(key: str) -> bool:
     """Whether ``key`` takes a to-infinitive cue ("declined to comment", "went on to say")."""
-    return key in ("on", "went", "gone") or any(
+    return key in ("on", "went", "gone", "has", "had") or any(
         candidate in CATENATIVES for candidate in inflection_candidates(key)
     )
