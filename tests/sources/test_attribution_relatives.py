@@ -3,7 +3,7 @@ one hand-written sentence for each shape."""
 
 from __future__ import annotations
 
-from attribution_helpers import said_by
+from attribution_helpers import said_by, speech
 
 
 def _span(text: str, row) -> str:
@@ -60,3 +60,45 @@ def test_that_before_a_cue_is_a_relative_pronoun():
 def test_antecedent_before_a_double_hyphen():
     text = "The audit -- which concluded that funds were misused -- was sealed."
     assert _span(text, said_by(text, "concluded")) == "The audit -- which"
+
+
+# -- nouns of speech ------------------------------------------------------------------------
+
+
+def test_possessed_noun_with_a_day_before_its_that_clause():
+    text = "The governor's claim Tuesday that the dam is safe drew scorn."
+    row = said_by(text, "claim")
+    assert _span(text, row) == "The governor" and row["quote"].startswith("the dam is safe")
+
+
+def test_possessed_noun_then_a_copula_and_its_that_clause():
+    text = "Ms. Lind's contention was that the audit had been rushed."
+    row = said_by(text, "contention")
+    assert row["speaker"] == "Lind" and row["quote"] == "the audit had been rushed"
+
+
+def test_noun_of_speech_then_from_and_its_speaker():
+    text = "The mayor has faced criticism from residents that the new buses are too slow."
+    row = said_by(text, "criticism")
+    assert _span(text, row) == "residents"
+    assert row["quote"] == "the new buses are too slow"
+
+
+def test_from_a_time_is_no_speaker():
+    assert speech("The plan drew criticism from the start.").empty
+
+
+def test_possessed_cue_verb_used_as_a_noun():
+    text = "The flyer attacks Senator Joan Avery, citing her support of the pipeline."
+    row = said_by(text, "support")
+    assert row["speaker"] == "Joan Avery" and _span(text, row) == "her"
+    assert row["quote"] == "the pipeline"
+
+
+def test_possessed_cue_noun_of_another_sense_is_no_speech():
+    assert speech("Their shows rose to the top of the ratings.").empty
+
+
+def test_hyphenated_modifier_after_a_keeps_the_cue_a_noun():
+    rows = speech("Mr. Hale offered a Lincoln-style retort to the hecklers.")
+    assert list(rows["cue"]) == ["offered"] and list(rows["speaker"]) == ["Hale"]

@@ -29,6 +29,7 @@ from framing.sources.reported_content import ReportedContent
 from framing.sources.speakers import (
     Phrase,
     main_clause_start,
+    names_source,
     phrase_after,
     phrase_before,
     without_verb,
@@ -69,6 +70,8 @@ _FOCUS_WORDS = word_set("even also only and but yet so still as")  # before a cl
 # Words that end a passive cue's agent: what the speech was for or as ("by X for his remarks").
 _AGENT_ENDS = word_set("as for over because after during amid")
 _OWNERS = frozenset({"'s", "his", "her", "their", "its"})
+# Words that open what a possessed noun of saying was about ("his support of", "her call for").
+_NOUN_COMPLEMENTS = word_set("of for on to against about over that")
 
 
 def find_attributions(source: SourceText) -> list[Found]:
@@ -360,14 +363,27 @@ class _Attributions:
         return None
 
     def _owner_before(self, i: int, lo: int) -> int | None:
-        """A possessive determiner before one or two modifiers that end at token ``i``."""
+        """A possessive determiner before one or two modifiers that end at token ``i``, or
+        right before a cue that is no noun of speech ("his support of the loophole")."""
         view = self.view
         for j in range(i, max(lo, i - 2) - 1, -1):
             if view.keys[j] in POSSESSIVES:
-                return j if j != i else None  # "his claims" alone: the old reading stays
+                if j != i:
+                    return j
+                return j if self._possessed_cue_noun(i + 1) else None
             if not view.content_word(j) or view.chunk_of[j] != -1:
                 return None
         return None
+
+    def _possessed_cue_noun(self, cue: int) -> bool:
+        """Whether a cue right after "his" is a noun reporting what was said: its complement
+        follows ("his support of the loophole", "its attacks on troops"). A noun of speech
+        is read as one ("his claims": _possessed_speech); "his repeated attempts" holds an
+        adjective, "their shows rose" a noun of another sense."""
+        view = self.view
+        if view.tags[cue] == "speech_noun" or view.keys[cue].endswith("ed"):
+            return False
+        return cue + 1 < len(view.keys) and view.keys[cue + 1] in _NOUN_COMPLEMENTS
 
     def _relative_pronoun_before(self, i: int, lo: int, reach: int) -> int | None:
         """A "who" at most ``reach`` words before token ``i`` in the same clause, opening
@@ -536,7 +552,7 @@ class _Attributions:
                 continue
             if i > 0 and view.tags[i - 1] == "speech_noun":
                 continue
-            item = self._possessed_speech(i) or self._made_speech(i)
+            item = self._possessed_speech(i) or self._made_speech(i) or self._speech_from(i)
             if item is not None:
                 found.append(item)
         return found
@@ -557,10 +573,13 @@ class _Attributions:
             phrase = Phrase(owner, owner, "possessive")
         else:
             return None
-        if phrase is None or phrase.form not in ("name", "possessive"):
+        if phrase is None or not (
+            phrase.form in ("name", "possessive") or names_source(view, phrase)
+        ):  # "Beck's contention", "the committee's conclusion"; not "the economy's response"
             return None
         item = self._noun_item(noun, noun, phrase)
         nxt = noun + 1
+        that = self._that_after_noun(nxt, hi)
         if nxt < hi and view.keys[nxt] == ",":
             quote = self.source.opens_quote(nxt + 1)
             if quote is not None:
@@ -573,11 +592,41 @@ class _Attributions:
             ):
                 clause = self.content.clause(nxt + 1, hi)
                 item.content = clause[1] if clause else None
-        elif nxt < hi and view.keys[nxt] == "that":
-            clause = self.content.clause(nxt + 1, hi)
+        elif that is not None:
+            clause = self.content.clause(that + 1, hi)
             item.content = clause[1] if clause else None
         else:
             item.content = self.content.topic(nxt, hi)  # "his remarks on trade"
+        return item
+
+    def _that_after_noun(self, i: int, hi: int) -> int | None:
+        """The "that" opening what a noun of speech says, at token ``i`` or after a time
+        ("Trump's assertion Monday that", "his claim on Friday that") or a copula ("Beck's
+        contention was that")."""
+        keys = self.view.keys
+        if i + 2 < hi and keys[i] in _TIME_PREPOSITIONS and keys[i + 1] in TIME_WORDS:
+            i += 2
+        elif i + 1 < hi and (keys[i] in TIME_WORDS or keys[i] in ("is", "was")):
+            i += 1
+        return i if i < hi and keys[i] == "that" else None
+
+    def _speech_from(self, noun: int) -> Found | None:
+        """ "criticism from rivals that ...", "a warning from officials about ...": the
+        speaker follows "from", the content follows the speaker."""
+        view = self.view
+        hi = view.bounds(noun)[1]
+        if noun + 2 >= hi or view.keys[noun + 1] != "from":
+            return None
+        phrase = phrase_after(view, noun + 2, hi)
+        if phrase is None or not names_source(view, phrase):
+            return None  # "criticism from the start"
+        item = self._noun_item(noun, noun, phrase)
+        that = self._that_after_noun(phrase.last + 1, hi)
+        if that is not None:
+            clause = self.content.clause(that + 1, hi)
+            item.content = clause[1] if clause else None
+        else:  # "criticism from Clinton about"
+            item.content = self.content.topic(phrase.last + 1, hi)
         return item
 
     def _made_speech(self, noun: int) -> Found | None:

@@ -11,7 +11,7 @@ words around a matched cue, as a reader would, and rejects:
 - a cue right after a preposition other than "to", unless a gerund ("in charge", "on
   record"; but "by saying");
 - a cue in its base form after "a"/"an"/"each" and one or two modifiers ("a conference
-  call", but not "a source said");
+  call", "a Trump-style retort", but not "a source said");
 - a plural-looking cue followed by an auxiliary ("claims were", "worries have");
 - a past participle after a common noun and before a preposition, a reduced passive
   ("patients admitted to the hospital", "documents released by officials").
@@ -62,9 +62,9 @@ def is_verb_use(view: TokenView, first: int, last: int, term: str) -> bool:
             and not _past(key)
             and j >= lo
             and view.keys[j] in _SINGULAR_DETERMINERS
-            and all(view.content_word(k) and view.chunk_of[k] == -1 for k in range(j + 1, first))
+            and all(_modifier(view, k) for k in range(j + 1, first))
         ):
-            return False  # "a conference call", "a big question" (not "a source said")
+            return False  # "a conference call", "a Trump-style retort" (not "a source said")
     after = last + 1
     following = view.keys[after] if after < len(view.keys) else ""
     if (
@@ -80,6 +80,12 @@ def is_verb_use(view: TokenView, first: int, last: int, term: str) -> bool:
         and _common_noun(view, first - 1, lo)
         and view.keys[first - 1].endswith("s")
     )  # "patients admitted to the hospital"
+
+
+def _modifier(view: TokenView, i: int) -> bool:
+    """Whether token ``i`` may modify a noun after "a": a content word outside a name, or a
+    hyphenated compound that holds one ("Trump-style")."""
+    return view.content_word(i) and (view.chunk_of[i] == -1 or "-" in view.keys[i])
 
 
 def _past(key: str) -> bool:
