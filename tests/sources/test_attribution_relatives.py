@@ -102,3 +102,8 @@ def test_possessed_cue_noun_of_another_sense_is_no_speech():
 def test_hyphenated_modifier_after_a_keeps_the_cue_a_noun():
     rows = speech("Mr. Hale offered a Lincoln-style retort to the hecklers.")
     assert list(rows["cue"]) == ["offered"] and list(rows["speaker"]) == ["Hale"]
+
+
+def test_her_after_a_preposition_is_an_object_before_a_verb():
+    text = "People around her warn that she will run."
+    assert said_by(text, "warn")["speaker"] == "People around her"

@@ -72,6 +72,7 @@ _AGENT_ENDS = word_set("as for over because after during amid")
 _OWNERS = frozenset({"'s", "his", "her", "their", "its"})
 # Words that open what a possessed noun of saying was about ("his support of", "her call for").
 _NOUN_COMPLEMENTS = word_set("of for on to against about over that")
+_OBJECT_BEFORE = word_set("to for with around near behind about against from of like")
 
 
 def find_attributions(source: SourceText) -> list[Found]:
@@ -383,6 +384,8 @@ class _Attributions:
         view = self.view
         if view.tags[cue] == "speech_noun" or view.keys[cue].endswith("ed"):
             return False
+        if view.keys[cue - 1] == "her" and cue >= 2 and view.keys[cue - 2] in _OBJECT_BEFORE:
+            return False  # "Those close to her say that": "her" is an object, "say" a verb
         return cue + 1 < len(view.keys) and view.keys[cue + 1] in _NOUN_COMPLEMENTS
 
     def _relative_pronoun_before(self, i: int, lo: int, reach: int) -> int | None:
