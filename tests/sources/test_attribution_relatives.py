@@ -107,3 +107,24 @@ def test_hyphenated_modifier_after_a_keeps_the_cue_a_noun():
 def test_her_after_a_preposition_is_an_object_before_a_verb():
     text = "People around her warn that she will run."
     assert said_by(text, "warn")["speaker"] == "People around her"
+
+
+def test_subject_owns_the_noun_after_a_verb_of_no_saying():
+    text = "Senator Ruth Alder has toned down her criticism of the pipeline."
+    row = said_by(text, "criticism")
+    assert _span(text, row) == "Senator Ruth Alder" and row["quote"] == "the pipeline"
+
+
+def test_a_later_participle_shares_the_subject_not_the_possessive():
+    text = "She escalated her attacks on Friday, telling reporters that the bill was a fraud."
+    assert _span(text, said_by(text, "telling")) == "She"
+
+
+def test_subject_of_another_gender_leaves_the_possessive():
+    text = "Ms. Kerr has toned down his criticism of the pipeline."
+    assert _span(text, said_by(text, "criticism")) == "his"
+
+
+def test_a_cue_between_subject_and_possessive_leaves_the_possessive():
+    text = "The mayor attacked his remarks on transit."
+    assert _span(text, said_by(text, "remarks")) == "his"

@@ -16,10 +16,12 @@ from bisect import bisect_left
 from framing.sources.colon_speakers import headline_attributions
 from framing.sources.context import Found, SourceText, cue_lexicon
 from framing.sources.cue_forms import is_verb_use
+from framing.sources.gender import first_name_gender, noun_gender, plural_head, title_gender
 from framing.sources.grammar_words import (
     ADVERBIAL_STARTS,
     DASHES,
     POSSESSIVES,
+    SUBJECT_PRONOUNS,
     TIME_SPANS,
     TIME_WORDS,
     is_adverb,
@@ -340,7 +342,7 @@ class _Attributions:
             return phrase, False, group
         owner = self._owner_before(i, lo) if i == cue_first - 1 else None
         if owner is not None:  # "his early-morning tweets": a noun cue, its owner the speaker
-            return Phrase(owner, owner, "possessive"), False, group
+            return self._owner_phrase(owner, lo), False, group
         phrase = phrase_before(view, i, lo, subject=True)
         return (phrase if phrase is None or phrase.form != "possessive" else None), False, group
 
@@ -375,6 +377,58 @@ class _Attributions:
             if not view.content_word(j) or view.chunk_of[j] != -1:
                 return None
         return None
+
+    def _owner_phrase(self, owner: int, lo: int) -> Phrase:
+        """The speaker of a noun of speech owned by "his"/"her"/"their": the subject of its
+        clause when a verb of no saying joins them ("Sanders has toned down his criticism",
+        "She escalated her attacks"), else the possessive itself ("Clinton attacked his
+        remarks": the remarks are someone else's)."""
+        view = self.view
+        j = owner - 1  # a verb stands between ("Given his comments": no subject)
+        while j >= lo and owner - j <= MAX_VERB_GROUP and self.quote_of[j] == -1:
+            if j in self.cue_firsts or not view.word(j):
+                break
+            if (
+                view.chunk_of[j] != -1
+                or view.keys[j] in SUBJECT_PRONOUNS
+                or view.noun_tag(j, j)
+                or (j == lo and self._opening_name(j))
+            ):
+                subject = phrase_before(view, j, lo) if j < owner - 1 else None
+                if subject is not None and self._owns(subject, view.keys[owner], lo):
+                    return subject
+                break
+            j -= 1
+        return Phrase(owner, owner, "possessive")
+
+    def _opening_name(self, i: int) -> bool:
+        """Whether the first word of a sentence may be a one-word name ("Sanders has"), not
+        an adverb or a time ("Instead", "Today")."""
+        view = self.view
+        key = view.keys[i]
+        return (
+            view.capitalised(i)
+            and view.content_word(i)
+            and not is_adverb(key)
+            and key not in ADVERBIAL_STARTS
+            and key not in TIME_WORDS
+        )
+
+    def _owns(self, subject: Phrase, possessive: str, lo: int) -> bool:
+        """Whether a clause's subject agrees with the possessive after its verb and opens
+        its clause ("Latino Republicans ... their", "Mr. Putin ... his"; not "she ... his")."""
+        view = self.view
+        keys = view.keys[subject.first : subject.last + 1]
+        wanted = POSSESSIVES[possessive]
+        if subject.form == "pronoun":
+            agrees = SUBJECT_PRONOUNS.get(keys[0]) == wanted
+        elif wanted == "p":
+            agrees = plural_head(keys[-1])  # "Latino Republicans", "critics"
+        else:  # a name's final "s" is no plural ("Sanders")
+            gender = title_gender(keys) or noun_gender(keys) or first_name_gender(keys[0])
+            singular = view.capitalised(subject.last) or not plural_head(keys[-1])
+            agrees = wanted != "n" and gender in (None, wanted) and singular
+        return agrees and self._heads_subject(subject, lo)
 
     def _possessed_cue_noun(self, cue: int) -> bool:
         """Whether a cue right after "his" is a noun reporting what was said: its complement
@@ -573,7 +627,7 @@ class _Attributions:
         if view.keys[owner] == "'s" and owner - 1 >= lo:
             phrase = phrase_before(view, owner - 1, lo)
         elif view.keys[owner] in ("his", "her", "their", "its"):
-            phrase = Phrase(owner, owner, "possessive")
+            phrase = self._owner_phrase(owner, lo)
         else:
             return None
         if phrase is None or not (
