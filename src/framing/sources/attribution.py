@@ -29,6 +29,7 @@ from framing.sources.grammar_words import (
 )
 from framing.sources.reported_content import ReportedContent
 from framing.sources.speakers import (
+    SPEAKER_PREPOSITIONS,
     Phrase,
     main_clause_start,
     names_source,
@@ -384,7 +385,7 @@ class _Attributions:
         "She escalated her attacks"), else the possessive itself ("Clinton attacked his
         remarks": the remarks are someone else's)."""
         view = self.view
-        j = owner - 1  # a verb stands between ("Given his comments": no subject)
+        j = owner - 1  # a verb stands between ("Given his", "Contrary to his": no subject)
         while j >= lo and owner - j <= MAX_VERB_GROUP and self.quote_of[j] == -1:
             if j in self.cue_firsts or not view.word(j):
                 break
@@ -394,7 +395,8 @@ class _Attributions:
                 or view.noun_tag(j, j)
                 or (j == lo and self._opening_name(j))
             ):
-                subject = phrase_before(view, j, lo) if j < owner - 1 else None
+                verb = any(view.keys[k] not in SPEAKER_PREPOSITIONS for k in range(j + 1, owner))
+                subject = phrase_before(view, j, lo) if verb else None
                 if subject is not None and self._owns(subject, view.keys[owner], lo):
                     return subject
                 break

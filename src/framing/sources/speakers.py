@@ -33,6 +33,7 @@ from framing.sources.grammar_words import (
 from framing.sources.token_view import NOUN_TAGS, TokenView
 
 __all__ = [
+    "SPEAKER_PREPOSITIONS",
     "Phrase",
     "main_clause_start",
     "names_source",
