@@ -128,3 +128,15 @@ def test_subject_of_another_gender_leaves_the_possessive():
 def test_a_cue_between_subject_and_possessive_leaves_the_possessive():
     text = "The mayor attacked his remarks on transit."
     assert _span(text, said_by(text, "remarks")) == "his"
+
+
+def test_possessor_name_inside_a_prepositional_phrase():
+    text = "The paper ran a check on Senator Ada Voss's claim that crime had doubled."
+    row = said_by(text, "claim")
+    assert row["speaker"] == "Ada Voss" and row["quote"] == "crime had doubled"
+
+
+def test_adjective_between_possessive_and_cue_makes_a_noun():
+    text = "Reporters doubted the mayor's earlier claim that the bridge was safe."
+    row = said_by(text, "claim")
+    assert _span(text, row) == "the mayor" and row["quote"] == "the bridge was safe"

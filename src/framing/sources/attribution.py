@@ -15,7 +15,7 @@ from bisect import bisect_left
 
 from framing.sources.colon_speakers import headline_attributions
 from framing.sources.context import Found, SourceText, cue_lexicon
-from framing.sources.cue_forms import is_verb_use
+from framing.sources.cue_forms import is_noun_modifier, is_verb_use
 from framing.sources.gender import first_name_gender, noun_gender, plural_head, title_gender
 from framing.sources.grammar_words import (
     ADVERBIAL_STARTS,
@@ -379,6 +379,18 @@ class _Attributions:
                 return None
         return None
 
+    def _possessor(self, last: int, lo: int) -> Phrase | None:
+        """The phrase before a possessive 's, or the person's name that ends it when the
+        longer phrase names no source ("a fact-check on Donald Trump's claim")."""
+        view = self.view
+        phrase = phrase_before(view, last, lo)
+        if phrase is not None and (phrase.form == "name" or names_source(view, phrase)):
+            return phrase
+        chunk = view.chunk_of[last]
+        if chunk != -1 and view.chunks[chunk].last == last and view.chunks[chunk].kind == "person":
+            return Phrase(max(view.chunks[chunk].first, lo), last, "name", chunk)
+        return phrase
+
     def _owner_phrase(self, owner: int, lo: int) -> Phrase:
         """The speaker of a noun of speech owned by "his"/"her"/"their": the subject of its
         clause when a verb of no saying joins them ("Sanders has toned down his criticism",
@@ -621,13 +633,14 @@ class _Attributions:
         lo, hi = view.bounds(noun)
         owner = noun - 1
         while owner >= lo and owner >= noun - 3 and view.keys[owner] not in _OWNERS:
-            if not view.content_word(owner) or view.chunk_of[owner] != -1:
+            modifier = view.content_word(owner) or is_noun_modifier(view.keys[owner])
+            if not modifier or view.chunk_of[owner] != -1:  # "the mayor's earlier claim"
                 break
             owner -= 1
         if owner < lo:
             return None
         if view.keys[owner] == "'s" and owner - 1 >= lo:
-            phrase = phrase_before(view, owner - 1, lo)
+            phrase = self._possessor(owner - 1, lo)
         elif view.keys[owner] in ("his", "her", "their", "its"):
             phrase = self._owner_phrase(owner, lo)
         else:
