@@ -140,3 +140,15 @@ def test_adjective_between_possessive_and_cue_makes_a_noun():
     text = "Reporters doubted the mayor's earlier claim that the bridge was safe."
     row = said_by(text, "claim")
     assert _span(text, row) == "the mayor" and row["quote"] == "the bridge was safe"
+
+
+def test_participle_ending_a_relative_clause_takes_the_antecedent():
+    text = "Aides worried about Gov. Ed Lamb, who spent the debate attacking the press."
+    row = said_by(text, "attacking")
+    assert row["speaker"] == "Ed Lamb" and _span(text, row).endswith("Lamb, who")
+
+
+def test_relative_after_a_prepositional_phrase_takes_the_name():
+    text = "It hurt their standing against Rep. Ann Cole, who has accused them of lying."
+    row = said_by(text, "accused")
+    assert row["speaker"] == "Ann Cole" and _span(text, row) == "Rep. Ann Cole, who"

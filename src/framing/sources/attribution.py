@@ -182,14 +182,19 @@ class _Attributions:
             # shares the sentence's subject; what stands before its comma is no speaker
             item.inherit = True
             return item, match.first
+        relative = self._relative_of_participle(match.first, lo)
         if bare_participle and subject is not None and self._not_participle_subject(subject, lo):
             # "unleashed a series of tweets saying", "defending his tweets, saying": the
             # participle shares the clause's subject, not the object before it
-            item.inherit = True
+            item.phrase = relative
+            item.inherit = relative is None
             return item, match.first
         if subject is not None:
             item.phrase = subject
             return item, self._group_first(subject)
+        if view.keys[match.first].endswith("ing") and relative is not None:
+            item.phrase = relative  # "Trump, who injected a new element by questioning"
+            return item, match.first
         if view.keys[match.first].endswith("ing") and not (
             previous >= lo and view.keys[previous] in _BE
         ):  # a participle shares its sentence's subject: "..., saying that"
@@ -215,6 +220,16 @@ class _Attributions:
         if relative > subject.last + 1 and self.view.keys[relative - 1] == "and":
             return relative
         return subject.first
+
+    def _relative_of_participle(self, cue: int, lo: int) -> Phrase | None:
+        """The antecedent of the relative clause a participle cue ends, its subject: "the
+        former president, who spent much of his speech defending", "Trump, who last week
+        injected a new element into the race by questioning"."""
+        view = self.view
+        if not view.keys[cue].endswith("ing") or cue - 1 < lo or view.keys[cue - 1] in _BE:
+            return None
+        relative = self._relative_pronoun_before(cue - 1, lo, INSERTION_MAX)
+        return self._antecedent(relative, lo) if relative is not None else None
 
     def _agent_after(self, first: int, hi: int) -> Phrase | None:
         """The agent after a passive cue's "by", without what follows it: "was criticized
@@ -379,9 +394,10 @@ class _Attributions:
                 return None
         return None
 
-    def _possessor(self, last: int, lo: int) -> Phrase | None:
-        """The phrase before a possessive 's, or the person's name that ends it when the
-        longer phrase names no source ("a fact-check on Donald Trump's claim")."""
+    def _source_before(self, last: int, lo: int) -> Phrase | None:
+        """The phrase ending at token ``last`` (before a possessive 's or a relative
+        pronoun), or the person's name that ends it when the longer phrase names no source
+        ("a fact-check on Donald Trump's claim", "their support against Trump, who")."""
         view = self.view
         phrase = phrase_before(view, last, lo)
         if phrase is not None and (phrase.form == "name" or names_source(view, phrase)):
@@ -477,7 +493,7 @@ class _Attributions:
             j -= 1
         if j > lo and view.keys[j] == view.keys[j + 1] == "-":
             j -= 1  # "the study -- which notes": "--" comes as two hyphens
-        phrase = phrase_before(view, j, lo)
+        phrase = self._source_before(j, lo)
         if phrase is not None:
             phrase.relative = relative
         return phrase
@@ -640,7 +656,7 @@ class _Attributions:
         if owner < lo:
             return None
         if view.keys[owner] == "'s" and owner - 1 >= lo:
-            phrase = self._possessor(owner - 1, lo)
+            phrase = self._source_before(owner - 1, lo)
         elif view.keys[owner] in ("his", "her", "their", "its"):
             phrase = self._owner_phrase(owner, lo)
         else:
