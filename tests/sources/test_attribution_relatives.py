@@ -116,7 +116,7 @@ def test_subject_owns_the_noun_after_a_verb_of_no_saying():
 
 
 def test_a_later_participle_shares_the_subject_not_the_possessive():
-    text = "She escalated her attacks on Friday, telling reporters that the bill was a fraud."
+    text = "She escalated her criticism on Friday, telling reporters that the bill was a fraud."
     assert _span(text, said_by(text, "telling")) == "She"
 
 
