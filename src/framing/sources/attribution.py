@@ -15,11 +15,13 @@ from bisect import bisect_left
 
 from framing.sources.colon_speakers import headline_attributions
 from framing.sources.context import Found, SourceText, cue_lexicon
-from framing.sources.cue_forms import is_verb_use
+from framing.sources.cue_forms import is_noun_modifier, is_verb_use
+from framing.sources.gender import first_name_gender, noun_gender, plural_head, title_gender
 from framing.sources.grammar_words import (
     ADVERBIAL_STARTS,
     DASHES,
     POSSESSIVES,
+    SUBJECT_PRONOUNS,
     TIME_SPANS,
     TIME_WORDS,
     is_adverb,
@@ -27,8 +29,10 @@ from framing.sources.grammar_words import (
 )
 from framing.sources.reported_content import ReportedContent
 from framing.sources.speakers import (
+    SPEAKER_PREPOSITIONS,
     Phrase,
     main_clause_start,
+    names_source,
     phrase_after,
     phrase_before,
     without_verb,
@@ -69,6 +73,9 @@ _FOCUS_WORDS = word_set("even also only and but yet so still as")  # before a cl
 # Words that end a passive cue's agent: what the speech was for or as ("by X for his remarks").
 _AGENT_ENDS = word_set("as for over because after during amid")
 _OWNERS = frozenset({"'s", "his", "her", "their", "its"})
+# Words that open what a possessed noun of saying was about ("his support of", "her call for").
+_NOUN_COMPLEMENTS = word_set("of for on to against about over that")
+_OBJECT_BEFORE = word_set("to for with around near behind about against from of like")
 
 
 def find_attributions(source: SourceText) -> list[Found]:
@@ -175,14 +182,19 @@ class _Attributions:
             # shares the sentence's subject; what stands before its comma is no speaker
             item.inherit = True
             return item, match.first
+        relative = self._relative_of_participle(match.first, lo)
         if bare_participle and subject is not None and self._not_participle_subject(subject, lo):
             # "unleashed a series of tweets saying", "defending his tweets, saying": the
             # participle shares the clause's subject, not the object before it
-            item.inherit = True
+            item.phrase = relative
+            item.inherit = relative is None
             return item, match.first
         if subject is not None:
             item.phrase = subject
-            return item, subject.first
+            return item, self._group_first(subject)
+        if view.keys[match.first].endswith("ing") and relative is not None:
+            item.phrase = relative  # "Trump, who injected a new element by questioning"
+            return item, match.first
         if view.keys[match.first].endswith("ing") and not (
             previous >= lo and view.keys[previous] in _BE
         ):  # a participle shares its sentence's subject: "..., saying that"
@@ -203,6 +215,25 @@ class _Attributions:
         if previous >= lo and view.keys[previous] in (",", "and", "but", "while"):
             item.inherit = True
         return item, match.first
+
+    def _group_first(self, subject: Phrase) -> int:
+        """Where a cue's group starts: at its subject, or at its own relative pronoun after
+        "and" ("Cruz, who threatened ..., and who has been hoping": the first clause's
+        content ends before the second)."""
+        relative = subject.relative
+        if relative > subject.last + 1 and self.view.keys[relative - 1] == "and":
+            return relative
+        return subject.first
+
+    def _relative_of_participle(self, cue: int, lo: int) -> Phrase | None:
+        """The antecedent of the relative clause a participle cue ends, its subject: "the
+        former president, who spent much of his speech defending", "Trump, who last week
+        injected a new element into the race by questioning"."""
+        view = self.view
+        if not view.keys[cue].endswith("ing") or cue - 1 < lo or view.keys[cue - 1] in _BE:
+            return None
+        relative = self._relative_pronoun_before(cue - 1, lo, INSERTION_MAX)
+        return self._antecedent(relative, lo) if relative is not None else None
 
     def _agent_after(self, first: int, hi: int) -> Phrase | None:
         """The agent after a passive cue's "by", without what follows it: "was criticized
@@ -274,7 +305,7 @@ class _Attributions:
                 break
             key = view.keys[i]
             if key in _SKIP_BEFORE_CUE or is_adverb(key):
-                passive = passive or (key in _BE and not catenated)
+                passive = passive or (key in _BE and not catenated and not self._has(i))
                 group.append(key)
                 i -= 1
             elif key in TIME_WORDS and i - 1 >= lo:
@@ -304,30 +335,42 @@ class _Attributions:
             if phrase is not None:
                 phrase.relative = i
             return phrase, False, group
-        if key in ("who", "which", "that"):
-            j = i - 1 if i - 1 >= lo and view.keys[i - 1] not in (",", *DASHES) else i - 2
-            phrase = phrase_before(view, j, lo)
-            if phrase is not None and key != "that":
-                phrase.relative = i  # the relative pronoun is the cue's subject as written
-            return phrase, False, group
+        if key in ("who", "which") and i - 1 >= lo and view.keys[i - 1] == "and":
+            earlier = self._earlier_relative(i - 1, lo)
+            phrase = self._antecedent(earlier, lo) if earlier is not None else None
+            if phrase is not None:  # "Cruz, who threatened ..., and who has been hoping"
+                phrase.relative = i
+                return phrase, False, group
+        if key in ("who", "which", "that"):  # "Cruz, who said", "the polls that show"
+            return self._antecedent(i, lo), False, group
         if key == ",":
             return self._before_insertion(i, lo), False, group
         if key in DASHES:
             return self._before_dashes(i, lo), False, group
-        relative = self._relative_pronoun_before(i, lo)
+        coordinated = key == "and"  # "The senator who made enemies and bragged about it"
+        relative = self._relative_pronoun_before(
+            i, lo, INSERTION_MAX if coordinated else RELATIVE_MAX
+        )
         if relative is not None:  # "An official who asked not to be named said"
-            j = relative - 1
-            if j > lo and view.keys[j] in (",", *DASHES):
-                j -= 1  # "Karen Weaver, who came out and endorsed"
-            phrase = phrase_before(view, j, lo)
-            if phrase is not None and j < relative - 1:
-                phrase.relative = relative
+            phrase = self._antecedent(relative, lo)
+            if (
+                phrase is not None
+                and not coordinated
+                and view.keys[relative - 1] not in (",", *DASHES)
+            ):
+                phrase.relative = -1  # the cue is the main verb, its subject the antecedent
             return phrase, False, group
         owner = self._owner_before(i, lo) if i == cue_first - 1 else None
         if owner is not None:  # "his early-morning tweets": a noun cue, its owner the speaker
-            return Phrase(owner, owner, "possessive"), False, group
+            return self._owner_phrase(owner, lo), False, group
         phrase = phrase_before(view, i, lo, subject=True)
         return (phrase if phrase is None or phrase.form != "possessive" else None), False, group
+
+    def _has(self, i: int) -> bool:
+        """Whether token ``i`` is an "'s" that reads as "has" before a cue ("who's called
+        for", "she's argued"), not as "is" ("it's said")."""
+        view = self.view
+        return view.keys[i] == "'s" and i > 0 and view.keys[i - 1] in ("who", "he", "she")
 
     def _time_phrase_start(self, noun: int, lo: int) -> int | None:
         """Where "in the past", "for years", "at times" starts, ending at token ``noun``."""
@@ -343,24 +386,131 @@ class _Attributions:
         return None
 
     def _owner_before(self, i: int, lo: int) -> int | None:
-        """A possessive determiner before one or two modifiers that end at token ``i``."""
+        """A possessive determiner before one or two modifiers that end at token ``i``, or
+        right before a cue that is no noun of speech ("his support of the loophole")."""
         view = self.view
         for j in range(i, max(lo, i - 2) - 1, -1):
             if view.keys[j] in POSSESSIVES:
-                return j if j != i else None  # "his claims" alone: the old reading stays
+                if j != i:
+                    return j
+                return j if self._possessed_cue_noun(i + 1) else None
             if not view.content_word(j) or view.chunk_of[j] != -1 or view.tags[j] is not None:
                 return None  # "Their leaders support": the leaders speak, not "their"
         return None
 
-    def _relative_pronoun_before(self, i: int, lo: int) -> int | None:
-        """A "who" a few words before token ``i`` in the same clause, opening the
-        relative clause that ends at the cue; the speaker stands before it."""
+    def _source_before(self, last: int, lo: int) -> Phrase | None:
+        """The phrase ending at token ``last`` (before a possessive 's or a relative
+        pronoun), or the person's name that ends it when the longer phrase names no source
+        ("a fact-check on Donald Trump's claim", "their support against Trump, who")."""
         view = self.view
-        for j in range(i, max(lo, i - RELATIVE_MAX) - 1, -1):
-            if self.quote_of[j] != -1 or not view.word(j):
+        phrase = phrase_before(view, last, lo)
+        if phrase is not None and (phrase.form == "name" or names_source(view, phrase)):
+            return phrase
+        chunk = view.chunk_of[last]
+        if chunk != -1 and view.chunks[chunk].last == last and view.chunks[chunk].kind == "person":
+            return Phrase(max(view.chunks[chunk].first, lo), last, "name", chunk)
+        return phrase
+
+    def _owner_phrase(self, owner: int, lo: int) -> Phrase:
+        """The speaker of a noun of speech owned by "his"/"her"/"their": the subject of its
+        clause when a verb of no saying joins them ("Sanders has toned down his criticism",
+        "She escalated her attacks"), else the possessive itself ("Clinton attacked his
+        remarks": the remarks are someone else's)."""
+        view = self.view
+        j = owner - 1  # a verb stands between ("Given his", "Contrary to his": no subject)
+        while j >= lo and owner - j <= MAX_VERB_GROUP and self.quote_of[j] == -1:
+            if j in self.cue_firsts or not view.word(j):
+                break
+            if (
+                view.chunk_of[j] != -1
+                or view.keys[j] in SUBJECT_PRONOUNS
+                or view.noun_tag(j, j)
+                or (j == lo and self._opening_name(j))
+            ):
+                verb = any(view.keys[k] not in SPEAKER_PREPOSITIONS for k in range(j + 1, owner))
+                subject = phrase_before(view, j, lo) if verb else None
+                if subject is not None and self._owns(subject, view.keys[owner], lo):
+                    return subject
+                break
+            j -= 1
+        return Phrase(owner, owner, "possessive")
+
+    def _opening_name(self, i: int) -> bool:
+        """Whether the first word of a sentence may be a one-word name ("Sanders has"), not
+        an adverb or a time ("Instead", "Today")."""
+        view = self.view
+        key = view.keys[i]
+        return (
+            view.capitalised(i)
+            and view.content_word(i)
+            and not is_adverb(key)
+            and key not in ADVERBIAL_STARTS
+            and key not in TIME_WORDS
+        )
+
+    def _owns(self, subject: Phrase, possessive: str, lo: int) -> bool:
+        """Whether a clause's subject agrees with the possessive after its verb and opens
+        its clause ("Latino Republicans ... their", "Mr. Putin ... his"; not "she ... his")."""
+        view = self.view
+        keys = view.keys[subject.first : subject.last + 1]
+        wanted = POSSESSIVES[possessive]
+        if subject.form == "pronoun":
+            agrees = SUBJECT_PRONOUNS.get(keys[0]) == wanted
+        elif wanted == "p":
+            agrees = plural_head(keys[-1])  # "Latino Republicans", "critics"
+        else:  # a name's final "s" is no plural ("Sanders")
+            gender = title_gender(keys) or noun_gender(keys) or first_name_gender(keys[0])
+            singular = view.capitalised(subject.last) or not plural_head(keys[-1])
+            agrees = wanted != "n" and gender in (None, wanted) and singular
+        return agrees and self._heads_subject(subject, lo)
+
+    def _possessed_cue_noun(self, cue: int) -> bool:
+        """Whether a cue right after "his" is a noun reporting what was said: its complement
+        follows ("his support of the loophole", "its attacks on troops"). A noun of speech
+        is read as one ("his claims": _possessed_speech); "his repeated attempts" holds an
+        adjective, "their shows rose" a noun of another sense."""
+        view = self.view
+        if view.tags[cue] == "speech_noun" or view.keys[cue].endswith("ed"):
+            return False
+        if view.keys[cue - 1] == "her" and cue >= 2 and view.keys[cue - 2] in _OBJECT_BEFORE:
+            return False  # "Those close to her say that": "her" is an object, "say" a verb
+        return cue + 1 < len(view.keys) and view.keys[cue + 1] in _NOUN_COMPLEMENTS
+
+    def _relative_pronoun_before(self, i: int, lo: int, reach: int) -> int | None:
+        """A "who" at most ``reach`` words before token ``i`` in the same clause, opening
+        the relative clause that ends at the cue; the speaker stands before it."""
+        view = self.view
+        for j in range(i, max(lo, i - reach) - 1, -1):
+            inside_word = view.keys[j] == "'s" or view.chunk_of[j] != -1  # "city's", "Mr."
+            if self.quote_of[j] != -1 or not (view.word(j) or inside_word):
                 return None  # a quote or punctuation: the clause began after it
             if view.keys[j] == "who" and j - 1 >= lo:
                 return j if j != i else None
+        return None
+
+    def _antecedent(self, relative: int, lo: int) -> Phrase | None:
+        """The phrase a relative pronoun refers to ("Karen Weaver, who"), the pronoun kept
+        as the cue's subject as written."""
+        view = self.view
+        j = relative - 1
+        if j > lo and view.keys[j] in (",", *DASHES):
+            j -= 1
+        if j > lo and view.keys[j] == view.keys[j + 1] == "-":
+            j -= 1  # "the study -- which notes": "--" comes as two hyphens
+        phrase = self._source_before(j, lo)
+        if phrase is not None:
+            phrase.relative = relative
+        return phrase
+
+    def _earlier_relative(self, conjunction: int, lo: int) -> int | None:
+        """The "who" or "which" of the first relative clause before "and who": in "Cruz,
+        who threatened to ..., and who has been hoping" both refer to Cruz."""
+        view = self.view
+        for j in range(conjunction - 1, max(lo, conjunction - 2 * INSERTION_MAX) - 1, -1):
+            if self.quote_of[j] != -1:
+                return None
+            if view.keys[j] in ("who", "which") and j - 1 >= lo:
+                return j
         return None
 
     def _before_insertion(self, comma: int, lo: int) -> Phrase | None:
@@ -376,6 +526,10 @@ class _Attributions:
                 j -= 1
             if j < lo or view.keys[j] != "," or j + 1 >= end or not self._opens_insertion(j + 1):
                 return None
+            if j - 1 > lo and view.keys[j - 1] in ("who", "which"):
+                # "Stephens, who, after trading insults with Hannity, said": the insertion
+                # sits inside the relative clause, whose pronoun is the cue's subject
+                return self._antecedent(j - 1, lo)
             phrase = phrase_before(view, j - 1, lo)
             if phrase is not None and self._heads_subject(phrase, lo):
                 named = self._name_filling(j + 1, comma - 1)
@@ -407,6 +561,8 @@ class _Attributions:
             return None
         if view.keys[j] == "-" and view.keys[j - 1] == "-":
             j -= 1
+        if j - 1 > lo and view.keys[j - 1] in ("who", "which"):
+            return self._antecedent(j - 1, lo)  # "the ad, which — as Chait noted — promises"
         phrase = phrase_before(view, j - 1, lo)
         if phrase is None or not self._heads_subject(phrase, lo):
             return None
@@ -491,7 +647,7 @@ class _Attributions:
                 continue
             if i > 0 and view.tags[i - 1] == "speech_noun":
                 continue
-            item = self._possessed_speech(i) or self._made_speech(i)
+            item = self._possessed_speech(i) or self._made_speech(i) or self._speech_from(i)
             if item is not None:
                 found.append(item)
         return found
@@ -501,21 +657,25 @@ class _Attributions:
         lo, hi = view.bounds(noun)
         owner = noun - 1
         while owner >= lo and owner >= noun - 3 and view.keys[owner] not in _OWNERS:
-            if not view.content_word(owner) or view.chunk_of[owner] != -1:
+            modifier = view.content_word(owner) or is_noun_modifier(view.keys[owner])
+            if not modifier or view.chunk_of[owner] != -1:  # "the mayor's earlier claim"
                 break
             owner -= 1
         if owner < lo:
             return None
         if view.keys[owner] == "'s" and owner - 1 >= lo:
-            phrase = phrase_before(view, owner - 1, lo)
+            phrase = self._source_before(owner - 1, lo)
         elif view.keys[owner] in ("his", "her", "their", "its"):
-            phrase = Phrase(owner, owner, "possessive")
+            phrase = self._owner_phrase(owner, lo)
         else:
             return None
-        if phrase is None or phrase.form not in ("name", "possessive"):
+        if phrase is None or not (
+            phrase.form in ("name", "possessive") or names_source(view, phrase)
+        ):  # "Beck's contention", "the committee's conclusion"; not "the economy's response"
             return None
         item = self._noun_item(noun, noun, phrase)
         nxt = noun + 1
+        that = self._that_after_noun(nxt, hi)
         if nxt < hi and view.keys[nxt] == ",":
             quote = self.source.opens_quote(nxt + 1)
             if quote is not None:
@@ -528,11 +688,41 @@ class _Attributions:
             ):
                 clause = self.content.clause(nxt + 1, hi)
                 item.content = clause[1] if clause else None
-        elif nxt < hi and view.keys[nxt] == "that":
-            clause = self.content.clause(nxt + 1, hi)
+        elif that is not None:
+            clause = self.content.clause(that + 1, hi)
             item.content = clause[1] if clause else None
         else:
             item.content = self.content.topic(nxt, hi)  # "his remarks on trade"
+        return item
+
+    def _that_after_noun(self, i: int, hi: int) -> int | None:
+        """The "that" opening what a noun of speech says, at token ``i`` or after a time
+        ("Trump's assertion Monday that", "his claim on Friday that") or a copula ("Beck's
+        contention was that")."""
+        keys = self.view.keys
+        if i + 2 < hi and keys[i] in _TIME_PREPOSITIONS and keys[i + 1] in TIME_WORDS:
+            i += 2
+        elif i + 1 < hi and (keys[i] in TIME_WORDS or keys[i] in ("is", "was")):
+            i += 1
+        return i if i < hi and keys[i] == "that" else None
+
+    def _speech_from(self, noun: int) -> Found | None:
+        """ "criticism from rivals that ...", "a warning from officials about ...": the
+        speaker follows "from", the content follows the speaker."""
+        view = self.view
+        hi = view.bounds(noun)[1]
+        if noun + 2 >= hi or view.keys[noun + 1] != "from":
+            return None
+        phrase = phrase_after(view, noun + 2, hi)
+        if phrase is None or not names_source(view, phrase):
+            return None  # "criticism from the start"
+        item = self._noun_item(noun, noun, phrase)
+        that = self._that_after_noun(phrase.last + 1, hi)
+        if that is not None:
+            clause = self.content.clause(that + 1, hi)
+            item.content = clause[1] if clause else None
+        else:  # "criticism from Clinton about"
+            item.content = self.content.topic(phrase.last + 1, hi)
         return item
 
     def _made_speech(self, noun: int) -> Found | None:
@@ -586,6 +776,6 @@ class _Attributions:
 
 def _catenative(key: str) -> bool:
     """Whether ``key`` takes a to-infinitive cue ("declined to comment", "went on to say")."""
-    return key in ("on", "went", "gone") or any(
+    return key in ("on", "went", "gone", "has", "had") or any(
         candidate in CATENATIVES for candidate in inflection_candidates(key)
     )

@@ -7,12 +7,13 @@ words around a matched cue, as a reader would, and rejects:
 
 - an agent noun the inflection rules reach ("writer" from "write");
 - a cue right after a determiner ("the ruling", "a call", "these reports"), after
-  "that" following a past verb ("echoed that promise"), or after a possessive 's
-  ("Moscow's support"; but "he's claiming");
+  "that" following a past verb ("echoed that promise"), or after a possessive 's, maybe
+  with an adjective between ("Moscow's support", "the police's earlier claim"; but "he's
+  claiming");
 - a cue right after a preposition other than "to", unless a gerund ("in charge", "on
   record"; but "by saying");
 - a cue in its base form after "a"/"an"/"each" and one or two modifiers ("a conference
-  call", but not "a source said");
+  call", "a Trump-style retort", but not "a source said");
 - a cue after a light verb, with or without a modifier ("raised questions", "raise new
   doubts"): the object of "raise", "make", "offer" (a noun of speech);
 - a plural-looking cue followed by an auxiliary ("claims were", "worries have");
@@ -25,7 +26,7 @@ from __future__ import annotations
 from framing.sources.grammar_words import word_set
 from framing.sources.token_view import TokenView
 
-__all__ = ["is_verb_use"]
+__all__ = ["is_noun_modifier", "is_verb_use"]
 
 _NOUN_DETERMINERS = word_set("a an the this these those each every another any no some such")
 _SINGULAR_DETERMINERS = word_set("a an each every another")
@@ -36,6 +37,10 @@ _AGENT_PREPOSITIONS = word_set("by to into in at from")
 _PREPOSITIONS = word_set("in on at of for from with without by under into upon about against")
 _PRONOUN_CONTRACTIONS = word_set("he she it who that there what where")  # "he's claiming"
 _IRREGULAR_PAST = word_set("wrote thought felt knew swore spoke")
+_NOUN_MODIFIERS = word_set(
+    "earlier latest last first new recent repeated frequent initial original previous own "
+    "public private early later most"
+)
 
 
 def is_verb_use(view: TokenView, first: int, last: int, term: str) -> bool:
@@ -43,9 +48,16 @@ def is_verb_use(view: TokenView, first: int, last: int, term: str) -> bool:
     key = view.keys[first]
     if key.endswith(("er", "ers")) and not term.endswith(("er", "ers")):
         return False  # "writer", "announcer", "contender"
-    previous = view.keys[first - 1] if first > 0 else ""
-    if previous == "'s" and first >= 2 and view.keys[first - 2] not in _PRONOUN_CONTRACTIONS:
+    owned = first - 1
+    while owned > 0 and first - owned <= 2 and is_noun_modifier(view.keys[owned]):
+        owned -= 1  # "Tulsa police's earlier claim", "Trump's latest remarks"
+    if (
+        owned >= 1
+        and view.keys[owned] == "'s"
+        and view.keys[owned - 1] not in _PRONOUN_CONTRACTIONS
+    ):
         return False  # "Moscow's support", "Trump's claim": a possessed noun
+    previous = view.keys[first - 1] if first > 0 else ""
     if (
         previous in _NOUN_DETERMINERS
         and view.tokens[first - 1].sentence_id == view.tokens[first].sentence_id
@@ -65,7 +77,7 @@ def is_verb_use(view: TokenView, first: int, last: int, term: str) -> bool:
         if j < lo or _past(key) or not _plain_modifiers(view, j + 1, first):
             continue
         if key == term and view.keys[j] in _SINGULAR_DETERMINERS:
-            return False  # "a conference call", "a big question" (not "a source said")
+            return False  # "a conference call", "a Trump-style retort" (not "a source said")
     for back in (1, 2):
         j = first - back
         if j >= lo and view.tags[j] == "light_verb" and _plain_modifiers(view, j + 1, first):
@@ -87,11 +99,20 @@ def is_verb_use(view: TokenView, first: int, last: int, term: str) -> bool:
     )  # "patients admitted to the hospital"
 
 
+def is_noun_modifier(key: str) -> bool:
+    """Whether ``key`` is an adjective that only stands before a noun here ("earlier",
+    "latest"), not a noun that may head a subject ("Trump's lawyer claims")."""
+    return key in _NOUN_MODIFIERS or (key.endswith("est") and len(key) > 5)
+
+
 def _plain_modifiers(view: TokenView, first: int, end: int) -> bool:
-    """Whether tokens ``[first, end)`` are plain modifiers: content words outside names and
-    outside the speaker-word table ("lingering", "new"; not "senator", not "Clinton")."""
+    """Whether tokens ``[first, end)`` are plain modifiers: content words outside names
+    (a hyphenated compound may hold one: "a Trump-style retort") and outside the
+    speaker-word table ("lingering", "new"; not "senator", not "Clinton")."""
     return all(
-        view.content_word(k) and view.chunk_of[k] == -1 and view.tags[k] is None
+        view.content_word(k)
+        and (view.chunk_of[k] == -1 or "-" in view.keys[k])
+        and view.tags[k] is None
         for k in range(first, end)
     )
 

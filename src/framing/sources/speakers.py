@@ -192,8 +192,12 @@ def _core_phrase_before(view: TokenView, last: int, lo: int) -> Phrase | None:
         and (view.keys[last - 1] == "of")
     ):  # "most of them", "many of whom", "a mother of three": the phrase goes on before "of"
         return Phrase(last, last, "noun")
-    if key in ("him", "her", "them") and last - 1 >= lo and view.keys[last - 1] in ("to", "for"):
-        return Phrase(last, last, "noun")  # "those close to him": the phrase goes on
+    if (
+        key in ("him", "her", "them")
+        and last - 1 >= lo
+        and view.keys[last - 1] in SPEAKER_PREPOSITIONS
+    ):  # "those close to him", "people around her": the phrase goes on
+        return Phrase(last, last, "noun")
     if key == ")":
         return _before_parenthesis(view, last, lo)
     if key == "." and _abbreviation_stop(view, last, lo):
