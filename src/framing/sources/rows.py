@@ -2,7 +2,8 @@
 
 Attributions are read in text order so that coreference works as a reader's would: the
 :class:`~framing.sources.coreference.Resolver` hears each speaker in turn, a participle without
-a subject inherits the speaker of its sentence, and an uncued quote goes to
+a subject inherits the speaker of its sentence (or its clause's subject, from
+:class:`~framing.sources.clause_subjects.ClauseSubjects`), and an uncued quote goes to
 :class:`~framing.sources.quote_speakers.QuoteSpeakers`. Each quote, content or bare mention then
 becomes a row with its speaker, affiliation, cue class and character offsets.
 """
@@ -13,28 +14,11 @@ from functools import cache
 from typing import Any
 
 from framing.sources.affiliation import Affiliations
+from framing.sources.clause_subjects import ClauseSubjects
 from framing.sources.colon_speakers import answer_turns, transcript_turns
 from framing.sources.context import Found, SourceText, cue_lexicon
 from framing.sources.coreference import Resolver, Speaker
-from framing.sources.grammar_words import (
-    ADVERBIAL_STARTS,
-    DETERMINERS,
-    TIME_SPANS,
-    TIME_WORDS,
-    is_adverb,
-    word_set,
-)
 from framing.sources.quote_speakers import LastQuote, QuoteSpeakers
-from framing.sources.speakers import (
-    SPEAKER_PREPOSITIONS,
-    Phrase,
-    main_clause_start,
-    names_source,
-    phrase_after,
-    phrase_before,
-    without_verb,
-)
-from framing.sources.token_view import NOUN_TAGS, TokenView
 
 __all__ = ["SourceRows"]
 
@@ -58,13 +42,14 @@ class SourceRows:
         self.view = source.view
         self.article_id = article_id
         self.affiliations = affiliations
+        self.subjects = ClauseSubjects(self.view)
 
     def rows(self, found: list[Found]) -> list[dict[str, Any]]:
         """Rows of ``found`` (in text order), whose speakers are resolved on the way."""
         resolver = Resolver(
             self.view, is_place=self.affiliations.is_place, answers=answer_turns(self.source)
         )
-        quote_speakers = QuoteSpeakers(self.source, resolver, self._main_subject)
+        quote_speakers = QuoteSpeakers(self.source, resolver, self.subjects.main_subject)
         rows: list[dict[str, Any]] = []
         previous: dict[int, tuple[Speaker | None, tuple[int, int]]] = {}
         last_quote: LastQuote | None = None
@@ -130,93 +115,11 @@ class SourceRows:
         if item.inherit and item.sentence_id in previous:
             return previous[item.sentence_id]
         if item.inherit and item.cue is not None:
-            phrase = self._sentence_subject(item.cue[0])
+            phrase = self.subjects.sentence_subject(item.cue[0])
             if phrase is not None:
                 speaker = resolver.resolve(phrase)
                 return speaker, self.source.span(phrase.first, phrase.last)
         return None, (-1, -1)
-
-    def _sentence_subject(self, cue: int) -> Phrase | None:
-        """The subject a participle shares with its sentence: "Trump spoke ..., promising".
-
-        "The fracas erupted after the tycoon entered the race, calling them": the nearest
-        subject that can speak, else nobody."""
-        return self._main_subject(cue) or self._nearest_speaking_subject(
-            self.view.bounds(cue)[0], cue
-        )
-
-    def _main_subject(self, cue: int) -> Phrase | None:
-        """The subject of the main clause before token ``cue``, when it names a source."""
-        view = self.view
-        j = view.bounds(cue)[0]
-        while j < cue and view.keys[j] in _OPENING_LINKS:
-            j += 1  # "But then Trump went on the attack, saying"
-        opening = j < cue and (
-            view.keys[j] in ADVERBIAL_STARTS
-            or is_adverb(view.keys[j])
-            or _participle(view, j)
-            or self._time_opening(j, cue)
-        )
-        start = self._after_opening(j, cue) if opening else j
-        phrase = phrase_after(view, start, cue) if start is not None else None
-        if phrase is not None and view.keys[phrase.first] not in ("it", "there"):
-            phrase = without_verb(view, phrase)
-            if names_source(view, phrase):
-                return phrase
-        return None
-
-    def _time_opening(self, first: int, cue: int) -> bool:
-        """Whether a short phrase of time and a comma open the sentence ("A few days later,")."""
-        view = self.view
-        for i in range(first, min(cue, first + _OPENING_MAX)):
-            if view.keys[i] == ",":
-                return any(
-                    view.keys[k] in TIME_SPANS or view.keys[k] in TIME_WORDS
-                    for k in range(first, i)
-                )
-        return False
-
-    def _nearest_speaking_subject(self, lo: int, cue: int) -> Phrase | None:
-        """The phrase closest before token ``cue`` that names a source and stands before a
-        lower-case word (its verb), not as the object of a preposition."""
-        view = self.view
-        for i in range(cue - 2, lo - 1, -1):
-            following = view.keys[i + 1]
-            candidate = (
-                view.chunk_of[i] != -1
-                or view.tags[i] in NOUN_TAGS
-                or view.keys[i] in _MAIN_SUBJECTS
-            )
-            verb_next = (
-                view.word(i + 1)
-                and not view.capitalised(i + 1)
-                and following not in _NOT_VERBS
-                and following not in SPEAKER_PREPOSITIONS
-            )
-            if view.quote_of[i] != -1 or not candidate or not verb_next:
-                continue
-            phrase = phrase_before(view, i, lo, subject=True)
-            if phrase is None or not names_source(view, phrase):
-                continue
-            if phrase.first - 1 >= lo and view.keys[phrase.first - 1] in SPEAKER_PREPOSITIONS:
-                continue  # "harsh words about Mexican immigrants, calling them"
-            return phrase
-        return None
-
-    def _after_opening(self, first: int, cue: int) -> int | None:
-        """Where the main clause starts after an opening adverbial: the subject pronoun of
-        "By Sunday afternoon she had", else the first comma after which a phrase is
-        followed by its verb ("Speaking in Salem, New Hampshire, Trump went")."""
-        view = self.view
-        for i in range(first + 1, min(cue, first + _OPENING_MAX)):
-            key = view.keys[i]
-            if key in _MAIN_SUBJECTS and i > first + 1:
-                return i  # "In 2015 he", not "After he arrived, X said"
-            if not (
-                view.capitalised(i) or key in TIME_WORDS or key in DETERMINERS or key[0].isdigit()
-            ):
-                break
-        return main_clause_start(view, first + 1, cue)
 
     def _worth_mentioning(self, item: Found, speaker: Speaker | None) -> bool:
         if speaker is None or item.cue is None:
@@ -290,32 +193,6 @@ class SourceRows:
         noun = self.view.keys[item.cue[1]] if item.cue else ""
         term = _cue_classes_by_term().get(noun) or _cue_classes_by_term().get(noun.rstrip("s"))
         return noun, term or "neutral"
-
-
-# Words that link a sentence to the last before its subject or opening adverbial.
-_OPENING_LINKS = word_set("but and yet so then still also")
-# Lower-case words after a noun that are not its verb.
-_NOT_VERBS = DETERMINERS | word_set("and or but nor who whom which that whose 's ' , ; :")
-_OPENING_MAX = 8  # tokens of an opening "By Sunday afternoon" before its clause's subject
-_MAIN_SUBJECTS = word_set("he she they we i")
-# Words that follow a participle opening a clause ("Stung by", "Speaking to the crowd,").
-_AFTER_OPENING_PARTICIPLE = word_set(
-    "by with from to in on at for about over after into the a an his her their its ,"
-)
-
-# Words that open the question after "Asked" ("Asked whether the plan works, she said").
-_QUESTION_WORDS = word_set("whether if how what why when who which")
-
-
-def _participle(view: TokenView, i: int) -> bool:
-    """A participle opening a sentence ("Chastened by the loss, Trump ...", "Stung by"),
-    not a name."""
-    following = view.keys[i + 1] if i + 1 < len(view.keys) else ""
-    if view.chunk_of[i] == -1 and (is_adverb(following) or following in _QUESTION_WORDS):
-        return view.keys[i].endswith(("ed", "ing"))  # "Asked whether", "Smiling broadly"
-    if view.chunk_of[i] != -1 or following not in _AFTER_OPENING_PARTICIPLE:
-        return False  # "Striking nurses marched": an adjective
-    return following == "by" or (view.keys[i].endswith(("ed", "ing")) and len(view.keys[i]) > 4)
 
 
 @cache
