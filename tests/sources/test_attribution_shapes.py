@@ -408,3 +408,10 @@ def test_frequency_and_degree_words_before_a_cue_are_no_speaker():
     assert said_by(text, "complained")["speaker"] == "American Legion"
     text = "Clinton, while tired of the headlines, was more eager to talk about Trump."
     assert said_by(text, "talk")["speaker"] == "Clinton"
+
+
+def test_opening_asked_is_said_by_its_agent_not_by_who_was_asked():
+    row = said_by("Asked about the audit, Smith said it was routine.", "Asked")
+    assert row["speaker"] == "" and row["quote"] == "about the audit"
+    row = said_by("Asked by Thrush if Clinton gets race, Sharpton answered that she did.", "Asked")
+    assert row["speaker"] == "Thrush" and row["quote"] == "if Clinton gets race"

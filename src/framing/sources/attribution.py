@@ -162,10 +162,18 @@ class _Attributions:
                     item.patient = self.source.span(subject.first, subject.last)
             return item, match.first
         if view.keys[match.first].endswith(("ing", "ed")) and self._opens_sentence(match.first, lo):
-            # "Citing a report, Trump said", "Asked about it, Clinton said": the participle's
-            # subject is the main clause's, after the comma that closes the participle clause
-            item.phrase = self._subject_after_participle(match.last + 1, hi)
+            # "Citing a report, Trump said": the participle's subject is the main clause's,
+            # after the comma that closes the participle clause
             item.opening = True
+            if view.keys[match.first].endswith("ing"):
+                item.phrase = self._subject_after_participle(match.last + 1, hi)
+                return item, match.first
+            # "Asked about it, Clinton said": Clinton was asked; the asker is the agent
+            # ("Asked by Thrush whether ...") or nobody named
+            item.passive = True
+            by = match.last + 1
+            if by < hi and view.keys[by] == "by":
+                item.phrase = self._agent_after(by + 1, hi)
             return item, match.first
         previous = match.first - 1
         if (

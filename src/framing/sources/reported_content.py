@@ -21,7 +21,7 @@ from framing.sources.grammar_words import (
     is_adverb,
     word_set,
 )
-from framing.sources.speakers import names_source, phrase_after
+from framing.sources.speakers import main_clause_start, names_source, phrase_after
 from framing.text import Match, inflection_candidates
 
 __all__ = ["ReportedContent"]
@@ -73,7 +73,11 @@ class ReportedContent:
         lo, hi = view.bounds(match.first)
         hi = min(hi, following)
         if item.opening:  # "Citing a report, X said": the participle clause's own words
-            clause = self.clause(match.last + 1, item.phrase.first - 1 if item.phrase else hi)
+            first = match.last + 1
+            if item.phrase is not None and item.phrase.first == first + 1:
+                first = item.phrase.last + 1  # "Asked by Thrush whether ...": after the agent
+            main = main_clause_start(view, first, hi)
+            clause = self.clause(first, main - 1 if main is not None else hi)
             item.content, item.reported = (clause[1] if clause else None), True
             return
         after_first = match.last + 1
