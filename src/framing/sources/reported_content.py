@@ -164,8 +164,10 @@ class ReportedContent:
             and not self._adverbial(clause_before)
         ):
             item.content, item.reported = clause_before, True
-        if item.content is None and has_subject:
-            item.content = self.topic(verb_end, hi)  # "complained about the heat"
+        owner = item.phrase is not None and item.phrase.form == "possessive"  # "his criticism of"
+        if item.content is None and (item.inherit or owner or self._source_subject(item, match)):
+            # "complained about the heat"; not "donor-driven attacks on voters"
+            item.content = self.topic(verb_end, hi)
 
     def topic(self, first: int, hi: int) -> tuple[int, int] | None:
         """The object of "about", "on", "of" or "over" right after a cue or a noun of speech:
