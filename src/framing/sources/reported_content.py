@@ -41,6 +41,9 @@ _TRAILING = frozenset(
 _THAT_TIMES = TIME_WORDS | word_set("day time moment point")
 _TOPIC_PREPOSITIONS = word_set("about on of over regarding concerning")
 _TIME_MODIFIERS = word_set("on last this next early late earlier later")
+# Words of manner between a cue and its topic ("spoke out about", "spoke at length about",
+# "spoke briefly of", "talked again about"); "-ly" adverbs count too.
+_MANNER_WORDS = word_set("out up again also at length in detail more most much often")
 _OPENERS = word_set("but and yet so , still now")
 _AUXILIARIES = word_set(
     "is are was were be been am has have had will would can could may might must shall should "
@@ -160,6 +163,7 @@ class ReportedContent:
         what the speech was about ("complained about the heat", "his remarks on trade").
         It runs to the end of the clause; a time ("on Monday") is no topic."""
         view = self.view
+        first = self._past_manner(first, hi)
         if first + 1 >= hi or view.keys[first] not in _TOPIC_PREPOSITIONS:
             return None
         start = first + 1
@@ -174,6 +178,17 @@ class ReportedContent:
             end += 1
         clause = self.clause(start, end, min_words=1)
         return clause[1] if clause is not None else None
+
+    def _past_manner(self, first: int, hi: int) -> int:
+        """The token after the words of manner that open ``[first, hi)`` ("spoke at length
+        about", "spoke passionately about", "spoken out about"), else ``first``."""
+        view = self.view
+        j = first
+        while (
+            j < hi and j - first < 4 and (view.keys[j] in _MANNER_WORDS or is_adverb(view.keys[j]))
+        ):
+            j += 1
+        return j
 
     def _asks_anonymity(self, first: int, hi: int) -> bool:
         """ "who asked not to be named", "asked for anonymity": a condition of the
