@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from attribution_helpers import said_by
+from attribution_helpers import said_by, speech
 
 # -- topics of speech -------------------------------------------------------------------
 
@@ -63,6 +63,68 @@ def test_went_on_with_a_colon_reports_the_quote():
 
 
 def test_thanks_to_is_no_cue():
-    from attribution_helpers import speech
-
     assert speech("The team won, thanks to a late goal by Ruiz.").empty
+
+
+# -- refusals -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "A spokesman for the port authority declined to comment.",
+            "A spokesman for the port authority",
+            "to comment",
+        ),
+        (
+            "The governor declined an interview request from the Herald.",
+            "The governor",
+            "an interview request from the Herald",
+        ),
+        ("Asked about the fire, the chief declined to comment.", "the chief", "to comment"),
+    ],
+)
+def test_declined_reports_what_was_refused(text, speaker, content):
+    row = said_by(text, "declined")
+    assert row["speaker"] == speaker and row["quote"] == content
+    assert row["speech_act"] == "negated"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Ankara refused to acknowledge the massacre.", "acknowledge", "the massacre"),
+        ("Ms. Ortiz declined to comment on the audit.", "comment", "the audit"),
+    ],
+)
+def test_a_refusal_and_the_cue_it_refuses_make_one_negated_row(text, cue, content):
+    rows = speech(text)
+    assert list(rows["cue"]) == [cue]
+    assert rows.iloc[0]["quote"] == content and rows.iloc[0]["speech_act"] == "negated"
+
+
+def test_interjection_inside_a_verb_group():
+    row = said_by("The council has, so far, refused to consider the plan.", "refused")
+    assert row["speaker"] == "The council" and row["quote"] == "to consider the plan"
+
+
+def test_insertion_through_a_spokesman():
+    row = said_by("Mr. Hale, through a spokeswoman, declined to comment.", "declined")
+    assert row["speaker"] == "Hale"
+
+
+@pytest.mark.parametrize(
+    "text", ["Oil prices declined 3 percent on Monday.", "Ticket sales declined sharply."]
+)
+def test_decline_in_its_sense_of_falling_is_no_cue(text):
+    assert speech(text).empty
+
+
+# -- interjections between a cue and its that-clause ------------------------------------
+
+
+@pytest.mark.parametrize("interjection", ["though", "however", "in fact"])
+def test_interjection_before_that_clause(interjection):
+    row = said_by(f"The coach added, {interjection}, that the stadium would stay.", "added")
+    assert row["speaker"] == "The coach" and row["quote"] == "the stadium would stay"

@@ -35,11 +35,18 @@ _AGENT_PREPOSITIONS = word_set("by to into in at from")
 _PREPOSITIONS = word_set("in on at of for from with without by under into upon about against")
 _PRONOUN_CONTRACTIONS = word_set("he she it who that there what where")  # "he's claiming"
 _IRREGULAR_PAST = word_set("wrote thought felt knew swore spoke")
+# What a refusal declines: "declined to comment", "declined comment", "declined the offer".
+_DECLINED = word_set("to comment") | _NOUN_DETERMINERS | word_set("his her their its my our")
+_DECLINED_NOUNS = word_set(
+    "request requests interview interviews invitation invitations question questions offer"
+)
 
 
 def is_verb_use(view: TokenView, first: int, last: int, term: str) -> bool:
     """Whether the cue matched at tokens ``[first, last]`` (lexicon term ``term``) is a verb."""
     key = view.keys[first]
+    if term == "decline" and not _declines_something(view, last + 1):
+        return False  # "sales declined 3 percent"
     if key.endswith(("er", "ers")) and not term.endswith(("er", "ers")):
         return False  # "writer", "announcer", "contender"
     previous = view.keys[first - 1] if first > 0 else ""
@@ -91,6 +98,15 @@ def _plain_modifiers(view: TokenView, first: int, end: int) -> bool:
         view.content_word(k) and view.chunk_of[k] == -1 and view.tags[k] is None
         for k in range(first, end)
     )
+
+
+def _declines_something(view: TokenView, after: int) -> bool:
+    """Whether "decline" refuses what follows it rather than falls ("declined to comment",
+    "declined repeated requests"; not "declined 3 percent", "declined sharply")."""
+    keys = view.keys[after : after + 3]
+    if not keys:
+        return False
+    return keys[0] in _DECLINED or any(key in _DECLINED_NOUNS for key in keys)
 
 
 def _past(key: str) -> bool:

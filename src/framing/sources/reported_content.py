@@ -19,6 +19,7 @@ from framing.sources.grammar_words import (
     DASHES,
     TIME_WORDS,
     is_adverb,
+    is_interjection,
     word_set,
 )
 from framing.sources.speakers import names_source, phrase_after
@@ -126,7 +127,11 @@ class ReportedContent:
         if weighed is not None and weighed != clause_before:
             item.content, item.reported = weighed, True  # "In the long run, X say, this ..."
             return
-        if clause_before is not None and self._is_trailing(after_first, hi):
+        if (
+            clause_before is not None
+            and self._is_trailing(after_first, hi)
+            and item.speech_act != "negated"  # "Asked about it, he declined to comment"
+        ):
             item.content, item.reported = clause_before, True
         elif weight >= 1 and has_subject:
             item.content = self._bare_clause(after_first, hi)
@@ -257,7 +262,7 @@ class ReportedContent:
         view = self.view
         if first < hi and not self._may_precede_complement(first):
             return None  # a direct object: "add context to the points that ..." is no report
-        j = first
+        j = self._past_interjection(first, hi)
         while j < hi and j - first <= MAX_GAP:
             quote = self.source.opens_quote(j)
             if quote is not None:
@@ -286,6 +291,15 @@ class ReportedContent:
                 return None
             j += 1
         return None
+
+    def _past_interjection(self, first: int, hi: int) -> int:
+        """The token after an interjection between commas that opens ``[first, hi)`` ("He
+        added, though, that ...", "said, in fact, that"), else ``first``."""
+        keys = self.view.keys
+        if first >= hi or keys[first] != ",":
+            return first
+        close = next((j for j in range(first + 1, min(hi, first + 5)) if keys[j] == ","), -1)
+        return close + 1 if close != -1 and is_interjection(keys[first + 1 : close]) else first
 
     def _may_precede_complement(self, i: int) -> bool:
         key = self.view.keys[i]

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from framing.sources.grammar_words import word_set
 from framing.text import inflection_candidates
 
-__all__ = ["CATENATIVES", "is_conditional", "speech_act"]
+__all__ = ["CATENATIVES", "denies", "is_conditional", "speech_act"]
 
 _NEGATORS = word_set("not 't never no neither nor cannot")
 _DENYING = word_set("refuse decline fail avoid neglect")
@@ -58,6 +58,13 @@ def speech_act(verb_group: Iterable[str], conditional: bool = False) -> str:
     ):
         return "hypothetical"
     return "reported"
+
+
+def denies(key: str) -> bool:
+    """Whether a word is a verb that denies its complement ("refused", "declines"): as a
+    cue it reports a refusal, and the speech it refuses did not happen ("declined to
+    comment" is ``negated``)."""
+    return any(candidate in _DENYING for candidate in inflection_candidates(key))
 
 
 def is_conditional(key: str) -> bool:
