@@ -92,6 +92,8 @@ class ReportedContent:
         before_quote = self._quote_before(group_first)
         if item.inherit and view.keys[match.first].endswith("ing"):
             before_quote = None  # 'He said "A," adding "B"': A is the main verb's
+        if item.speech_act == "negated":
+            before_quote = None  # '... "A." A spokesman declined to comment': A is not his
         if before_quote is not None:
             relation = "before_sentence" if self._ends_sentence(before_quote) else "before"
             item.children.append(Found(item.anchor, relation, quote=before_quote))
