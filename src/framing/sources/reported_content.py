@@ -44,7 +44,7 @@ _TOPIC_PREPOSITIONS = word_set("about on of over regarding concerning")
 _TIME_MODIFIERS = word_set("on last this next early late earlier later")
 # Words of manner between a cue and its topic ("spoke out about", "spoke at length about",
 # "spoke briefly of", "talked again about"); "-ly" adverbs count too.
-_MANNER_WORDS = word_set("out up again also at length in detail more most much often")
+_MANNER_WORDS = word_set("out again also at length in detail much often")
 _OPENERS = word_set("but and yet so , still now")
 _AUXILIARIES = word_set(
     "is are was were be been am has have had will would can could may might must shall should "
