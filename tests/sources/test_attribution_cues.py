@@ -128,3 +128,12 @@ def test_decline_in_its_sense_of_falling_is_no_cue(text):
 def test_interjection_before_that_clause(interjection):
     row = said_by(f"The coach added, {interjection}, that the stadium would stay.", "added")
     assert row["speaker"] == "The coach" and row["quote"] == "the stadium would stay"
+
+
+def test_topic_after_an_addressee():
+    row = said_by("The mayor talked with reporters on Monday about the flood.", "talked")
+    assert row["speaker"] == "The mayor" and row["quote"] == "the flood"
+
+
+def test_an_addressee_with_of_is_no_topic():
+    assert speech("The senator spoke to members of the union.").empty

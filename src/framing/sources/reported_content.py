@@ -29,6 +29,7 @@ __all__ = ["ReportedContent"]
 
 OBJECT_WEIGHT = 0.75  # cue weight from which the verb's object is its content ("called for X")
 MAX_GAP = 12  # tokens between a cue and its "that", colon or quote ("said in a statement that")
+MAX_ADDRESSEE = 8  # tokens of "spoke to the editors of the Herald about"
 MAX_SOURCE_TAIL = 20  # tokens of "According to X ..." after the phrase found, before its comma
 
 _OBJECT_VERBS = word_set(
@@ -170,7 +171,7 @@ class ReportedContent:
         what the speech was about ("complained about the heat", "his remarks on trade").
         It runs to the end of the clause; a time ("on Monday") is no topic."""
         view = self.view
-        first = self._past_manner(first, hi)
+        first = self._past_addressee(self._past_manner(first, hi), hi)
         if first + 1 >= hi or view.keys[first] not in _TOPIC_PREPOSITIONS:
             return None
         start = first + 1
@@ -196,6 +197,20 @@ class ReportedContent:
         ):
             j += 1
         return j
+
+    def _past_addressee(self, first: int, hi: int) -> int:
+        """The "about" after an addressee that opens ``[first, hi)`` ("spoke to reporters
+        about", "talked with the mayor on Monday about"), else ``first``. Only "about":
+        "spoke to members of Congress" has no topic."""
+        view = self.view
+        if first >= hi or view.keys[first] not in ("to", "with"):
+            return first
+        for j in range(first + 1, min(hi, first + MAX_ADDRESSEE + 1)):
+            if view.keys[j] == "about":
+                return j if j > first + 1 else first  # "whom they tried to talk to about"
+            if not view.word(j) or self.quote_of[j] != -1:
+                break
+        return first
 
     def _asks_anonymity(self, first: int, hi: int) -> bool:
         """ "who asked not to be named", "asked for anonymity": a condition of the
