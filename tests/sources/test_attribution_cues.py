@@ -137,3 +137,19 @@ def test_topic_after_an_addressee():
 
 def test_an_addressee_with_of_is_no_topic():
     assert speech("The senator spoke to members of the union.").empty
+
+
+def test_not_between_a_catenative_and_its_to():
+    row = said_by("The Hales have mostly chosen not to respond to his attacks.", "respond")
+    assert row["speaker"] == "Hales" and row["speech_act"] == "negated"
+    assert row["quote"] == "to his attacks"
+
+
+def test_a_negated_verb_of_saying_leaves_a_question_open():
+    row = said_by("The warden said the wing would close, but he did not say when.", "say")
+    assert row["quote"] == "when" and row["speech_act"] == "negated"
+
+
+def test_when_after_a_reported_say_is_a_time():
+    rows = speech("She said when the storm hit the roof held.")
+    assert not rows["quote"].str.startswith("when").any()

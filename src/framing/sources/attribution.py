@@ -321,6 +321,15 @@ class _Attributions:
                     i -= 1
             elif key in TIME_SPANS and self._time_phrase_start(i, lo) is not None:
                 i = self._time_phrase_start(i, lo) - 1  # "has in the past said", "for years"
+            elif (
+                key == "to"
+                and i - 2 >= lo
+                and view.keys[i - 1] == "not"
+                and _catenative(view.keys[i - 2])
+            ):
+                group.extend(("to", "not", view.keys[i - 2]))
+                i -= 3  # "have chosen not to respond", "decided not to say"
+                catenated = True
             elif key == "to" and i - 1 >= lo and _catenative(view.keys[i - 1]):
                 group.extend(("to", view.keys[i - 1]))
                 i -= 2  # "declined to comment", "is expected to announce"

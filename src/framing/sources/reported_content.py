@@ -43,6 +43,7 @@ _TRAILING = frozenset(
 _THAT_TIMES = TIME_WORDS | word_set("day time moment point")
 _TOPIC_PREPOSITIONS = word_set("about on of over regarding concerning")
 _TIME_MODIFIERS = word_set("on last this next early late earlier later")
+_UNSAID = word_set("when where")  # "did not say when": the question left open
 # Words of manner between a cue and its topic ("spoke out about", "spoke at length about",
 # "spoke briefly of", "talked again about"); "-ly" adverbs count too.
 _MANNER_WORDS = word_set("out again also at length in detail much often")
@@ -137,7 +138,9 @@ class ReportedContent:
         ):
             item.content, item.reported = clause_before, True
         elif weight >= 1 and has_subject:
-            item.content = self._bare_clause(after_first, hi)
+            item.content = self._bare_clause(after_first, hi) or self._unsaid_question(
+                item, after_first, hi
+            )
             item.reported = True
         elif item.patient is not None and weight >= OBJECT_WEIGHT:
             item.content, item.reported = item.patient, True  # "X was criticized by Y"
@@ -366,6 +369,14 @@ class ReportedContent:
             return None
         key = view.keys[first]
         if (key in ADVERBIAL_STARTS and key != "to") or key in ("of", "so", "up", "out", "off"):
+            return None
+        clause = self.clause(first, hi, min_words=1)
+        return clause[1] if clause is not None else None
+
+    def _unsaid_question(self, item: Found, first: int, hi: int) -> tuple[int, int] | None:
+        """What a negated verb of saying left open: "did not say when", "would not say
+        where, or if, it would reopen" (after "said", "when" opens a time instead)."""
+        if item.speech_act != "negated" or first >= hi or self.view.keys[first] not in _UNSAID:
             return None
         clause = self.clause(first, hi, min_words=1)
         return clause[1] if clause is not None else None

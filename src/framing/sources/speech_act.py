@@ -30,9 +30,9 @@ _CONDITIONALS = word_set("if unless whether")
 CATENATIVES = frozenset(
     {*_DENYING, *_INTENDING}
     | word_set(
-        "go continue begin start choose decide manage attempt offer need like prefer "
-        "agree use have get able willing eager ready quick first last yet forced allowed "
-        "appear seem tend rush move hasten"
+        "go continue begin began begun start choose chose chosen decide manage attempt offer "
+        "need like prefer agree use have get able willing eager ready quick first last yet "
+        "forced allowed appear seem tend rush move hasten"
     )
 )
 
