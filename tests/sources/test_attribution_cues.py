@@ -153,3 +153,18 @@ def test_a_negated_verb_of_saying_leaves_a_question_open():
 def test_when_after_a_reported_say_is_a_time():
     rows = speech("She said when the storm hit the roof held.")
     assert not rows["quote"].str.startswith("when").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Ms. Ortiz likened the levy to a tax on bread.", "likened", "the levy to a tax on bread"),
+        (
+            "The senator detailed the spending of the foundation.",
+            "detailed",
+            "the spending of the foundation",
+        ),
+    ],
+)
+def test_more_verbs_of_telling(text, cue, content):
+    assert said_by(text, cue)["quote"] == content
