@@ -5,7 +5,9 @@ suggested", "is expected to announce"): :func:`speech_act` reads the words that
 :mod:`framing.sources.attribution` skipped between the speaker and the cue. A negator or
 a verb that denies its complement ("refuse", "decline", "fail") makes the speech
 ``negated``; a modal, a conditional or a verb of intention ("want", "plan", "expected
-to") makes it ``hypothetical``; anything else is ``reported``.
+to") makes it ``hypothetical``; anything else is ``reported``. A cue that is itself such a
+verb (:func:`denies`: "declined to comment", "refused the offer") reports a refusal, which
+:mod:`framing.sources.attribution` marks ``negated`` too.
 """
 
 from __future__ import annotations
