@@ -415,3 +415,9 @@ def test_opening_asked_is_said_by_its_agent_not_by_who_was_asked():
     assert row["speaker"] == "" and row["quote"] == "about the audit"
     row = said_by("Asked by Thrush if Clinton gets race, Sharpton answered that she did.", "Asked")
     assert row["speaker"] == "Thrush" and row["quote"] == "if Clinton gets race"
+
+
+def test_a_topic_needs_a_subject_that_can_speak():
+    assert speech("He opposed mass migration and donor-driven attacks on voters.").empty
+    row = said_by("Residents complained about the heat.", "complained")
+    assert row["speaker"] == "Residents" and row["quote"] == "the heat"

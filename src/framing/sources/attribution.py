@@ -25,6 +25,7 @@ from framing.sources.grammar_words import (
     TIME_SPANS,
     TIME_WORDS,
     is_adverb,
+    is_interjection,
     word_set,
 )
 from framing.sources.reported_content import ReportedContent
@@ -37,7 +38,7 @@ from framing.sources.speakers import (
     phrase_before,
     without_verb,
 )
-from framing.sources.speech_act import CATENATIVES, is_conditional, speech_act
+from framing.sources.speech_act import CATENATIVES, denies, is_conditional, speech_act
 from framing.text import Match, inflection_candidates
 
 __all__ = ["find_attributions"]
@@ -61,9 +62,10 @@ _PARTICIPLE_OPENERS = word_set("in while after by when before since upon")
 # Words after which a participle cue shares the clause's subject (", saying", "while chanting").
 _PARTICIPLE_LINKS = word_set(", and by while when after before without as then")
 _TIME_PREPOSITIONS = word_set("on in at last this early late for over")
+MAX_REFUSAL_GAP = 2  # tokens between a refusal and its "to" ("declined at first to say")
 MAX_VERB_GROUP = 8  # tokens between a speaker and a cue ("has not yet been able to")
 _INSERTION_STARTS = word_set(
-    "who which whose a an the his her its their speaking writing asked citing however "
+    "who which whose a an the his her its their speaking writing asked citing however through "
     "meanwhile though too also in on at during after before for when while like now then "
     "according who's one some many most two several"
 )
@@ -122,6 +124,7 @@ class _Attributions:
                 following = len(view.tokens)
             self.content.complement(found_item, match, group_first, following)
             found.append(found_item)
+        found = self._without_doubled_refusals(found)
         self._assign_quote_claims(found)
         return found
 
@@ -133,6 +136,37 @@ class _Attributions:
         if view.chunk_of[match.first] != -1 and not first_of_sentence:
             return False
         return is_verb_use(view, match.first, match.last, self.source.cue_terms[match.entry])
+
+    def _without_doubled_refusals(self, found: list[Found]) -> list[Found]:
+        """One attribution for a refusal and the cue in its infinitive ("declined to
+        comment on the audit", "refused to acknowledge that it erred"): the infinitive's
+        when it reports something ("the audit", "it erred"), else the refusal's with the
+        infinitive as what was refused ("declined | to comment"). Both are negated."""
+        refusal_at = {
+            m.last: index for index, m in enumerate(self.cues) if denies(self.view.keys[m.first])
+        }
+        dropped = set()
+        for index, match in enumerate(self.cues):
+            refusal = self._refusal_before(match, refusal_at)
+            if refusal is not None:
+                item = found[index]
+                dropped.add(refusal if item.content is not None or item.children else index)
+        return [item for index, item in enumerate(found) if index not in dropped]
+
+    def _refusal_before(self, match: Match, refusal_at: dict[int, int]) -> int | None:
+        """The index of the refusal cue whose "to" opens this cue ("declined to publicly
+        detail", "refused at first to say"), else None."""
+        view = self.view
+        lo = view.bounds(match.first)[0]
+        i = match.first - 1
+        while i >= lo and is_adverb(view.keys[i]):
+            i -= 1
+        if i < lo or view.keys[i] != "to":
+            return None
+        for j in range(i - 1, max(lo, i - MAX_REFUSAL_GAP - 1) - 1, -1):
+            if j in refusal_at:
+                return refusal_at[j]
+        return None
 
     def _cue_group(self, match: Match) -> tuple[Found, int]:
         """The attribution's speaker phrase; returns the item and its group's first token."""
@@ -153,6 +187,8 @@ class _Attributions:
         item.passive = passive
         opener = (subject.first if subject is not None else match.first) - 1
         item.speech_act = speech_act(group, opener >= lo and is_conditional(view.keys[opener]))
+        if denies(view.keys[match.first]):
+            item.speech_act = "negated"  # "declined to comment": the comment never came
         if passive:
             by = match.last + 1
             if by < hi and view.keys[by] == "by":
@@ -316,12 +352,23 @@ class _Attributions:
                 passive = passive or (key in _BE and not catenated and not self._has(i))
                 group.append(key)
                 i -= 1
+            elif key == "," and self._interjection_start(i, lo) is not None:
+                i = self._interjection_start(i, lo) - 1  # "has, so far, refused"
             elif key in TIME_WORDS and i - 1 >= lo:
                 i -= 1  # "The Times on Saturday wrote"
                 while i >= lo and view.keys[i] in _TIME_PREPOSITIONS:
                     i -= 1
             elif key in TIME_SPANS and self._time_phrase_start(i, lo) is not None:
                 i = self._time_phrase_start(i, lo) - 1  # "has in the past said", "for years"
+            elif (
+                key == "to"
+                and i - 2 >= lo
+                and view.keys[i - 1] == "not"
+                and _catenative(view.keys[i - 2])
+            ):
+                group.extend(("to", "not", view.keys[i - 2]))
+                i -= 3  # "have chosen not to respond", "decided not to say"
+                catenated = True
             elif key == "to" and i - 1 >= lo and _catenative(view.keys[i - 1]):
                 group.extend(("to", view.keys[i - 1]))
                 i -= 2  # "declined to comment", "is expected to announce"
@@ -379,6 +426,17 @@ class _Attributions:
         for", "she's argued"), not as "is" ("it's said")."""
         view = self.view
         return view.keys[i] == "'s" and i > 0 and view.keys[i - 1] in ("who", "he", "she")
+
+    def _interjection_start(self, comma: int, lo: int) -> int | None:
+        """The opening comma of an interjection inside a verb group that closes at
+        ``comma`` ("has, so far, refused", "would, however, say"), else None."""
+        keys = self.view.keys
+        opening = next(
+            (j for j in range(comma - 1, max(lo, comma - 5) - 1, -1) if keys[j] == ","), -1
+        )
+        if opening <= lo or keys[opening - 1] not in _SKIP_BEFORE_CUE:
+            return None
+        return opening if is_interjection(keys[opening + 1 : comma]) else None
 
     def _time_phrase_start(self, noun: int, lo: int) -> int | None:
         """Where "in the past", "for years", "at times" starts, ending at token ``noun``."""

@@ -41,11 +41,18 @@ _NOUN_MODIFIERS = word_set(
     "earlier latest last first new recent repeated frequent initial original previous own "
     "public private early later most"
 )
+# What a refusal declines: "declined to comment", "declined comment", "declined the offer".
+_DECLINED = word_set("to comment") | _NOUN_DETERMINERS | word_set("his her their its my our")
+_DECLINED_NOUNS = word_set(
+    "request requests interview interviews invitation invitations question questions offer"
+)
 
 
 def is_verb_use(view: TokenView, first: int, last: int, term: str) -> bool:
     """Whether the cue matched at tokens ``[first, last]`` (lexicon term ``term``) is a verb."""
     key = view.keys[first]
+    if term == "decline" and not _declines_something(view, last + 1):
+        return False  # "sales declined 3 percent"
     if key.endswith(("er", "ers")) and not term.endswith(("er", "ers")):
         return False  # "writer", "announcer", "contender"
     owned = first - 1
@@ -115,6 +122,15 @@ def _plain_modifiers(view: TokenView, first: int, end: int) -> bool:
         and view.tags[k] is None
         for k in range(first, end)
     )
+
+
+def _declines_something(view: TokenView, after: int) -> bool:
+    """Whether "decline" refuses what follows it rather than falls ("declined to comment",
+    "declined repeated requests"; not "declined 3 percent", "declined sharply")."""
+    keys = view.keys[after : after + 3]
+    if not keys:
+        return False
+    return keys[0] in _DECLINED or any(key in _DECLINED_NOUNS for key in keys)
 
 
 def _past(key: str) -> bool:

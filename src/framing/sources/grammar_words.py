@@ -23,6 +23,7 @@ __all__ = [
     "TIME_SPANS",
     "TIME_WORDS",
     "is_adverb",
+    "is_interjection",
     "word_set",
 ]
 
@@ -36,6 +37,20 @@ def is_adverb(key: str) -> bool:
     """Whether a lower-case word looks like an "-ly" adverb ("reportedly", not "family")."""
     return len(key) > 4 and key.endswith("ly") and key not in _LY_NOT_ADVERBS
 
+
+def is_interjection(keys: list[str]) -> bool:
+    """Whether the words between two commas are an interjection that a clause reads past
+    ("He added, though, that ...", "has, so far, refused"): one to three linking words or
+    "-ly" adverbs."""
+    return 0 < len(keys) <= 3 and all(k in _INTERJECTION_WORDS or is_adverb(k) for k in keys)
+
+
+# The words of "however", "of course", "in fact", "so far", "for now", "at least", ...
+_INTERJECTION_WORDS = word_set(
+    "however though too also moreover meanwhile nonetheless nevertheless furthermore still "
+    "instead again then of course in fact so far for now at least as well once more "
+    "importantly"
+)
 
 # Words in -ly that are nouns or adjectives in news text ("early returns", "a daily paper").
 _LY_NOT_ADVERBS = frozenset(

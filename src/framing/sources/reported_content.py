@@ -19,6 +19,7 @@ from framing.sources.grammar_words import (
     DASHES,
     TIME_WORDS,
     is_adverb,
+    is_interjection,
     word_set,
 )
 from framing.sources.speakers import main_clause_start, names_source, phrase_after
@@ -28,6 +29,7 @@ __all__ = ["ReportedContent"]
 
 OBJECT_WEIGHT = 0.75  # cue weight from which the verb's object is its content ("called for X")
 MAX_GAP = 12  # tokens between a cue and its "that", colon or quote ("said in a statement that")
+MAX_ADDRESSEE = 8  # tokens of "spoke to the editors of the Herald about"
 MAX_SOURCE_TAIL = 20  # tokens of "According to X ..." after the phrase found, before its comma
 
 _OBJECT_VERBS = word_set(
@@ -41,6 +43,10 @@ _TRAILING = frozenset(
 _THAT_TIMES = TIME_WORDS | word_set("day time moment point")
 _TOPIC_PREPOSITIONS = word_set("about on of over regarding concerning")
 _TIME_MODIFIERS = word_set("on last this next early late earlier later")
+_UNSAID = word_set("when where")  # "did not say when": the question left open
+# Words of manner between a cue and its topic ("spoke out about", "spoke at length about",
+# "spoke briefly of", "talked again about"); "-ly" adverbs count too.
+_MANNER_WORDS = word_set("out again also at length in detail much often")
 _OPENERS = word_set("but and yet so , still now")
 _AUXILIARIES = word_set(
     "is are was were be been am has have had will would can could may might must shall should "
@@ -92,6 +98,8 @@ class ReportedContent:
         before_quote = self._quote_before(group_first)
         if item.inherit and view.keys[match.first].endswith("ing"):
             before_quote = None  # 'He said "A," adding "B"': A is the main verb's
+        if item.speech_act == "negated":
+            before_quote = None  # '... "A." A spokesman declined to comment': A is not his
         if before_quote is not None:
             relation = "before_sentence" if self._ends_sentence(before_quote) else "before"
             item.children.append(Found(item.anchor, relation, quote=before_quote))
@@ -135,10 +143,16 @@ class ReportedContent:
         if weighed is not None and weighed != clause_before:
             item.content, item.reported = weighed, True  # "In the long run, X say, this ..."
             return
-        if clause_before is not None and self._is_trailing(after_first, hi):
+        if (
+            clause_before is not None
+            and self._is_trailing(after_first, hi)
+            and item.speech_act != "negated"  # "Asked about it, he declined to comment"
+        ):
             item.content, item.reported = clause_before, True
         elif weight >= 1 and has_subject:
-            item.content = self._bare_clause(after_first, hi)
+            item.content = self._bare_clause(after_first, hi) or self._unsaid_question(
+                item, after_first, hi
+            )
             item.reported = True
         elif item.patient is not None and weight >= OBJECT_WEIGHT:
             item.content, item.reported = item.patient, True  # "X was criticized by Y"
@@ -164,8 +178,7 @@ class ReportedContent:
             and not self._adverbial(clause_before)
         ):
             item.content, item.reported = clause_before, True
-        owner = item.phrase is not None and item.phrase.form == "possessive"  # "his criticism of"
-        if item.content is None and (item.inherit or owner or self._source_subject(item, match)):
+        if item.content is None and self._may_speak(item, match):
             # "complained about the heat"; not "donor-driven attacks on voters"
             item.content = self.topic(verb_end, hi)
 
@@ -174,6 +187,7 @@ class ReportedContent:
         what the speech was about ("complained about the heat", "his remarks on trade").
         It runs to the end of the clause; a time ("on Monday") is no topic."""
         view = self.view
+        first = self._past_addressee(self._past_manner(first, hi), hi)
         if first + 1 >= hi or view.keys[first] not in _TOPIC_PREPOSITIONS:
             return None
         start = first + 1
@@ -189,11 +203,50 @@ class ReportedContent:
         clause = self.clause(start, end, min_words=1)
         return clause[1] if clause is not None else None
 
+    def _past_manner(self, first: int, hi: int) -> int:
+        """The token after the words of manner that open ``[first, hi)`` ("spoke at length
+        about", "spoke passionately about", "spoken out about"), else ``first``."""
+        view = self.view
+        j = first
+        while (
+            j < hi and j - first < 4 and (view.keys[j] in _MANNER_WORDS or is_adverb(view.keys[j]))
+        ):
+            j += 1
+        return j
+
+    def _past_addressee(self, first: int, hi: int) -> int:
+        """The "about" after an addressee that opens ``[first, hi)`` ("spoke to reporters
+        about", "talked with the mayor on Monday about"), else ``first``. Only "about":
+        "spoke to members of Congress" has no topic."""
+        view = self.view
+        if first >= hi or view.keys[first] not in ("to", "with"):
+            return first
+        for j in range(first + 1, min(hi, first + MAX_ADDRESSEE + 1)):
+            if view.keys[j] == "about":
+                return j if j > first + 1 else first  # "whom they tried to talk to about"
+            if not view.word(j) or self.quote_of[j] != -1:
+                break
+        return first
+
     def _asks_anonymity(self, first: int, hi: int) -> bool:
         """ "who asked not to be named", "asked for anonymity": a condition of the
         interview, not something reported."""
         keys = self.view.keys[first : min(hi, first + 4)]
         return keys[:3] == ["not", "to", "be"] or keys[:2] == ["for", "anonymity"]
+
+    def _may_speak(self, item: Found, match: Match) -> bool:
+        """Whether the cue has a subject that can speak: a source, an owner ("his criticism
+        of"), "who" ("the councillor who complained") or the sentence's speaker."""
+        phrase = item.phrase
+        if item.inherit or (phrase is not None and phrase.form == "possessive"):
+            return True
+        if (
+            phrase is not None
+            and phrase.relative != -1
+            and self.view.keys[phrase.relative] == "who"
+        ):
+            return True
+        return self._source_subject(item, match)
 
     def _source_subject(self, item: Found, match: Match) -> bool:
         """Whether the cue's subject names a source (a name, a pronoun, a role, an official,
@@ -256,7 +309,7 @@ class ReportedContent:
         view = self.view
         if first < hi and not self._may_precede_complement(first):
             return None  # a direct object: "add context to the points that ..." is no report
-        j = first
+        j = self._past_interjection(first, hi)
         while j < hi and j - first <= MAX_GAP:
             quote = self.source.opens_quote(j)
             if quote is not None:
@@ -285,6 +338,15 @@ class ReportedContent:
                 return None
             j += 1
         return None
+
+    def _past_interjection(self, first: int, hi: int) -> int:
+        """The token after an interjection between commas that opens ``[first, hi)`` ("He
+        added, though, that ...", "said, in fact, that"), else ``first``."""
+        keys = self.view.keys
+        if first >= hi or keys[first] != ",":
+            return first
+        close = next((j for j in range(first + 1, min(hi, first + 5)) if keys[j] == ","), -1)
+        return close + 1 if close != -1 and is_interjection(keys[first + 1 : close]) else first
 
     def _may_precede_complement(self, i: int) -> bool:
         key = self.view.keys[i]
@@ -334,6 +396,14 @@ class ReportedContent:
             return None
         key = view.keys[first]
         if (key in ADVERBIAL_STARTS and key != "to") or key in ("of", "so", "up", "out", "off"):
+            return None
+        clause = self.clause(first, hi, min_words=1)
+        return clause[1] if clause is not None else None
+
+    def _unsaid_question(self, item: Found, first: int, hi: int) -> tuple[int, int] | None:
+        """What a negated verb of saying left open: "did not say when", "would not say
+        where, or if, it would reopen" (after "said", "when" opens a time instead)."""
+        if item.speech_act != "negated" or first >= hi or self.view.keys[first] not in _UNSAID:
             return None
         clause = self.clause(first, hi, min_words=1)
         return clause[1] if clause is not None else None

@@ -5,7 +5,9 @@ suggested", "is expected to announce"): :func:`speech_act` reads the words that
 :mod:`framing.sources.attribution` skipped between the speaker and the cue. A negator or
 a verb that denies its complement ("refuse", "decline", "fail") makes the speech
 ``negated``; a modal, a conditional or a verb of intention ("want", "plan", "expected
-to") makes it ``hypothetical``; anything else is ``reported``.
+to") makes it ``hypothetical``; anything else is ``reported``. A cue that is itself such a
+verb (:func:`denies`: "declined to comment", "refused the offer") reports a refusal, which
+:mod:`framing.sources.attribution` marks ``negated`` too.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterable
 from framing.sources.grammar_words import word_set
 from framing.text import inflection_candidates
 
-__all__ = ["CATENATIVES", "is_conditional", "speech_act"]
+__all__ = ["CATENATIVES", "denies", "is_conditional", "speech_act"]
 
 _NEGATORS = word_set("not 't never no neither nor cannot")
 _DENYING = word_set("refuse decline fail avoid neglect")
@@ -30,9 +32,9 @@ _CONDITIONALS = word_set("if unless whether")
 CATENATIVES = frozenset(
     {*_DENYING, *_INTENDING}
     | word_set(
-        "go continue begin start choose decide manage attempt offer need like prefer "
-        "agree use have get able willing eager ready quick first last yet forced allowed "
-        "appear seem tend rush move hasten"
+        "go continue begin began begun start choose chose chosen decide manage attempt offer "
+        "need like prefer agree use have get able willing eager ready quick first last yet "
+        "forced allowed appear seem tend rush move hasten"
     )
 )
 
@@ -58,6 +60,13 @@ def speech_act(verb_group: Iterable[str], conditional: bool = False) -> str:
     ):
         return "hypothetical"
     return "reported"
+
+
+def denies(key: str) -> bool:
+    """Whether a word is a verb that denies its complement ("refused", "declines"): as a
+    cue it reports a refusal, and the speech it refuses did not happen ("declined to
+    comment" is ``negated``)."""
+    return any(candidate in _DENYING for candidate in inflection_candidates(key))
 
 
 def is_conditional(key: str) -> bool:
