@@ -3,7 +3,7 @@ sentence (or two) for each rule."""
 
 from __future__ import annotations
 
-from attribution_helpers import said_by, speech
+from attribution_helpers import said_by, sources, speech
 
 # -- quotation marks ----------------------------------------------------------------------
 
@@ -422,3 +422,17 @@ def test_a_topic_needs_a_subject_that_can_speak():
     assert "attacks" not in set(rows["cue"])
     row = said_by("Residents complained about the heat.", "complained")
     assert row["speaker"] == "Residents" and row["quote"] == "the heat"
+
+
+def test_a_quoted_title_outside_a_headline_is_no_speech():
+    rows = sources(
+        "Trump sat for an interview on Mr. King's show, ''Politicking.'' Democrats were uneasy."
+    )
+    assert list(rows["kind"]) == ["scare_quote"]
+    rows = sources('He signed the "Contract with America" at a rally in Iowa.')
+    assert list(rows["kind"]) == ["scare_quote"]
+
+
+def test_a_plural_subject_s_headline_verb_ends_its_name():
+    row = said_by("Democrats Say Trump Is Unfit For Office", "Say")
+    assert row["speaker"] == "Democrats" and row["quote"] == "Trump Is Unfit For Office"

@@ -1,7 +1,8 @@
 """Speakers of the quotes that no cue claimed, and scare quotes.
 
 A short quote outside any attribution ("so-called", four words or fewer without a full
-stop) is a scare quote. Any other is speech by the phrase in ``X: "..."`` (or the subject
+stop), or a short title in Title Case outside a headline ("Contract with America"), is a
+scare quote. Any other is speech by the phrase in ``X: "..."`` (or the subject
 of the sentence that the colon ends) or after a trailing dash (``"..." - X``), by the
 previous speaker when it stands alone right after a quoted passage, by the subject of its
 sentence ("Ann Lee thanked Bob Hart for '...'"), else by the named person of its
@@ -17,11 +18,13 @@ from framing.sources.context import SourceText
 from framing.sources.coreference import Resolver, Speaker
 from framing.sources.grammar_words import DASHES
 from framing.sources.speakers import Phrase, phrase_after, phrase_before
+from framing.sources.token_view import HEADLINE_SMALL_WORDS
 from framing.text import Quote
 
 __all__ = ["LastQuote", "QuoteSpeakers"]
 
 SCARE_MAX_WORDS = 4  # a quote this short, outside any attribution, is a scare quote
+TITLE_MAX_WORDS = 8  # a quoted title in Title Case, outside any attribution, is one too
 
 _SO_CALLED = frozenset({"so-called", "so‐called", "called", "quote-unquote"})
 
@@ -93,11 +96,35 @@ class QuoteSpeakers:
             if last >= first
             else 0
         )
-        inner = self.source.text[quote.start + 1 : max(quote.end - 1, quote.start + 1)]
+        content = quote.content
+        inner = self.source.text[content.start : content.end]
+        if (
+            self._is_title(first, last, n_words)
+            and not any(c in inner for c in "?!")
+            and self.view.tokens[first].sentence_id not in self.view.headlines
+            and not self._standalone(index)
+        ):
+            return True  # "an interview on NBC's ''Nightly News.''", "the 'Contract with America'"
         return (
             n_words <= SCARE_MAX_WORDS
             and not any(c in inner for c in ".?!")
             and not (self._standalone(index))
+        )
+
+    def _is_title(self, first: int, last: int, n_words: int) -> bool:
+        """Whether tokens ``[first, last]`` are a title in Title Case: a show, a book, a
+        subhead ("The Steve Harvey Morning Show", "Contract with America")."""
+        view = self.view
+        words = [i for i in range(first, last + 1) if view.word(i)]
+        return (
+            0 < n_words <= TITLE_MAX_WORDS
+            and view.capitalised(words[0])
+            and all(
+                view.capitalised(i)
+                or view.keys[i] in HEADLINE_SMALL_WORDS
+                or view.keys[i][0].isdigit()
+                for i in words
+            )
         )
 
     def _colon_speaker(self, quote: Quote) -> Phrase | None:

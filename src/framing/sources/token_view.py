@@ -24,7 +24,7 @@ from framing.sources.grammar_words import (
 )
 from framing.text import Document, Token, is_word
 
-__all__ = ["NOUN_TAGS", "Chunk", "TokenView", "source_terms"]
+__all__ = ["HEADLINE_SMALL_WORDS", "NOUN_TAGS", "Chunk", "TokenView", "source_terms"]
 
 HEADLINE_MIN_WORDS = 4
 HEADLINE_SHARE = 0.8  # of a headline's words capitalised (or small words left lower case)
@@ -33,7 +33,9 @@ HEADLINE_SMALL_WORDS = word_set("a an the and or but of to in on at for by with 
 HEADLINE_VERBS = word_set(
     "says said tells told warns claims slams urges asks admits denies vows insists accuses "
     "blasts rips praises defends explains reveals suggests calls argues announces predicts "
-    "responds replies confirms demands jokes mocks questions"
+    "responds replies confirms demands jokes mocks questions say tell warn claim slam urge ask "
+    "admit deny vow insist accuse blast rip praise defend explain reveal call argue announce "
+    "predict respond confirm demand"
 )
 
 # ``source_terms`` categories that head a noun phrase naming a speaker.
