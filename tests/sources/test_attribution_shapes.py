@@ -283,9 +283,13 @@ def test_opening_participle_with_a_place_takes_the_main_clause_subject():
         "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, "
         "calling him a stiff."
     )
-    rows = speech(text)
-    assert list(rows["speaker"]) == ["Trump", "Trump"]
-    assert text[rows.iloc[0]["speaker_start"] : rows.iloc[0]["speaker_end"]] == "Trump"
+    row = said_by(text, "calling")
+    assert row["speaker"] == "Trump"
+    assert text[row["speaker_start"] : row["speaker_end"]] == "Trump"
+    # "Speaking at ..." says where Trump spoke, not what: no row of its own
+    assert "Speaking" not in set(speech(text)["cue"])
+    row = said_by("Speaking about the audit, Smith said it was routine.", "Speaking")
+    assert row["speaker"] == "Smith" and row["quote"] == "about the audit"
 
 
 def test_linking_word_and_time_opening_before_the_subject():
@@ -436,3 +440,15 @@ def test_a_quoted_title_outside_a_headline_is_no_speech():
 def test_a_plural_subject_s_headline_verb_ends_its_name():
     row = said_by("Democrats Say Trump Is Unfit For Office", "Say")
     assert row["speaker"] == "Democrats" and row["quote"] == "Trump Is Unfit For Office"
+
+
+def test_raise_and_suppose_are_cues_only_for_speech():
+    assert speech("The groups raised more than $3 million from donors.").empty
+    assert said_by("The report raised new questions about the deal.", "raised")["speaker"]
+    assert speech("The war was supposed to be over.").empty
+
+
+def test_find_reports_only_with_a_that_clause():
+    assert speech("Young voters often cannot find jobs that pay well.").empty
+    row = said_by("The study found that young voters earn less.", "found")
+    assert row["quote"] == "young voters earn less"

@@ -6,6 +6,7 @@ used as adjectives ("patients admitted to hospital"). :func:`is_verb_use` reads 
 words around a matched cue, as a reader would, and rejects:
 
 - an agent noun the inflection rules reach ("writer" from "write");
+- "raise" with no noun of speech after it ("raised $3 million"), "supposed to";
 - a cue right after a determiner ("the ruling", "a call", "these reports"), after
   "that" following a past verb ("echoed that promise"), or after a possessive 's, maybe
   with an adjective between ("Moscow's support", "the police's earlier claim"; but "he's
@@ -41,6 +42,11 @@ _NOUN_MODIFIERS = word_set(
     "earlier latest last first new recent repeated frequent initial original previous own "
     "public private early later most"
 )
+RAISE_REACH = 4  # words between "raise" and its noun of speech ("raised serious new doubts")
+_RAISED = word_set(
+    "question questions doubt doubts concern concerns objection objections alarm alarms "
+    "possibility prospect issue issues point points eyebrows"
+)
 # What a refusal declines: "declined to comment", "declined comment", "declined the offer".
 _DECLINED = word_set("to comment") | _NOUN_DETERMINERS | word_set("his her their its my our")
 _DECLINED_NOUNS = word_set(
@@ -53,6 +59,11 @@ def is_verb_use(view: TokenView, first: int, last: int, term: str) -> bool:
     key = view.keys[first]
     if term == "decline" and not _declines_something(view, last + 1):
         return False  # "sales declined 3 percent"
+    if term == "raise" and not _raises_speech(view, last + 1):
+        return False  # "raised $3 million", not "raised questions about"
+    following = view.keys[last + 1] if last + 1 < len(view.keys) else ""
+    if term == "suppose" and following == "to":
+        return False  # "the war was supposed to be over"
     if key.endswith(("er", "ers")) and not term.endswith(("er", "ers")):
         return False  # "writer", "announcer", "contender"
     owned = first - 1
@@ -121,6 +132,15 @@ def _plain_modifiers(view: TokenView, first: int, end: int) -> bool:
         and (view.chunk_of[k] == -1 or "-" in view.keys[k])
         and view.tags[k] is None
         for k in range(first, end)
+    )
+
+
+def _raises_speech(view: TokenView, after: int) -> bool:
+    """Whether a noun of speech follows "raise" within a few words ("raised concerns",
+    "raise new questions about"), as opposed to money, taxes or children."""
+    return any(
+        view.tags[i] == "speech_noun" or view.keys[i] in _RAISED
+        for i in range(after, min(after + RAISE_REACH, len(view.keys)))
     )
 
 

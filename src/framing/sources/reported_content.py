@@ -80,6 +80,9 @@ class ReportedContent:
         hi = min(hi, following)
         if item.opening:  # "Citing a report, X said": the participle clause's own words
             first = match.last + 1
+            weak = self.source.cue_weights[match.entry] < OBJECT_WEIGHT
+            if weak and view.keys[first] not in _TOPIC_PREPOSITIONS:
+                return  # "Speaking to reporters, X said": where, not what
             if item.phrase is not None and item.phrase.first == first + 1:
                 first = item.phrase.last + 1  # "Asked by Thrush whether ...": after the agent
             main = main_clause_start(view, first, hi)
