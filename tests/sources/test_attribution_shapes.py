@@ -452,3 +452,9 @@ def test_find_reports_only_with_a_that_clause():
     assert speech("Young voters often cannot find jobs that pay well.").empty
     row = said_by("The study found that young voters earn less.", "found")
     assert row["quote"] == "young voters earn less"
+
+
+def test_terms_of_an_interview_are_no_topic():
+    text = "One employee, speaking on condition of anonymity, described the office."
+    assert "speaking" not in set(speech(text)["cue"])
+    assert said_by("She spoke on trade and jobs.", "spoke")["quote"] == "trade and jobs"

@@ -42,6 +42,8 @@ _TRAILING = frozenset(
 # "that evening", "that day": a determiner, not a complementiser
 _THAT_TIMES = TIME_WORDS | word_set("day time moment point")
 _TOPIC_PREPOSITIONS = word_set("about on of over regarding concerning")
+# What follows "on" after a cue when it gives the terms of an interview, not its topic.
+_TERMS_OF_SPEAKING = word_set("condition record background")
 _TIME_MODIFIERS = word_set("on last this next early late earlier later")
 _UNSAID = word_set("when where")  # "did not say when": the question left open
 # Words of manner between a cue and its topic ("spoke out about", "spoke at length about",
@@ -196,6 +198,9 @@ class ReportedContent:
         start = first + 1
         if view.keys[start] in TIME_WORDS or view.keys[start] in _TIME_MODIFIERS:
             return None
+        head = start + 1 if view.keys[start] == "the" and start + 1 < hi else start
+        if view.keys[first] == "on" and view.keys[head] in _TERMS_OF_SPEAKING:
+            return None  # "speaking on condition of anonymity", "on the record": no topic
         end = start
         while (
             end < hi
