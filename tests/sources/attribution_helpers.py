@@ -24,3 +24,8 @@ def said_by(text: str, cue: str) -> pd.Series:
     rows = rows[rows["cue"] == cue]
     assert len(rows) == 1, rows
     return rows.iloc[0]
+
+
+def speaker_span(text: str, row: pd.Series) -> str:
+    """The text a row names its speaker by ("Ann Pruitt, who", "She")."""
+    return text[row["speaker_start"] : row["speaker_end"]]

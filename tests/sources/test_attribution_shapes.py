@@ -3,7 +3,7 @@ sentence (or two) for each rule."""
 
 from __future__ import annotations
 
-from attribution_helpers import said_by, sources, speech
+from attribution_helpers import said_by, sources, speaker_span, speech
 
 # -- quotation marks ----------------------------------------------------------------------
 
@@ -285,7 +285,7 @@ def test_opening_participle_with_a_place_takes_the_main_clause_subject():
     )
     row = said_by(text, "calling")
     assert row["speaker"] == "Trump"
-    assert text[row["speaker_start"] : row["speaker_end"]] == "Trump"
+    assert speaker_span(text, row) == "Trump"
     # "Speaking at ..." says where Trump spoke, not what: no row of its own
     assert "Speaking" not in set(speech(text)["cue"])
     row = said_by("Speaking about the audit, Smith said it was routine.", "Speaking")
