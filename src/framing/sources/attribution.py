@@ -161,12 +161,10 @@ class _Attributions:
         if denies(view.keys[match.first]):
             item.speech_act = "negated"  # "declined to comment": the comment never came
         if passive:
-            by = match.last + 1
-            if by < hi and view.keys[by] == "by":
-                item.phrase = self._agent_after(by + 1, hi)
-                if item.phrase is not None and subject is not None:
-                    # "Trump was attacked by Clinton": what the agent spoke of is the subject
-                    item.patient = self.source.span(subject.first, subject.last)
+            item.phrase = self._by_agent(match.last, hi)
+            if item.phrase is not None and subject is not None:
+                # "Trump was attacked by Clinton": what the agent spoke of is the subject
+                item.patient = self.source.span(subject.first, subject.last)
             return item, match.first
         if view.keys[match.first].endswith(("ing", "ed")) and self._opens_sentence(match.first, lo):
             # "Citing a report, Trump said": the participle's subject is the main clause's,
@@ -178,9 +176,7 @@ class _Attributions:
             # "Asked about it, Clinton said": Clinton was asked; the asker is the agent
             # ("Asked by Thrush whether ...") or nobody named
             item.passive = True
-            by = match.last + 1
-            if by < hi and view.keys[by] == "by":
-                item.phrase = self._agent_after(by + 1, hi)
+            item.phrase = self._by_agent(match.last, hi)
             return item, match.first
         previous = match.first - 1
         if (
@@ -250,22 +246,32 @@ class _Attributions:
         relative = self.subjects.relative_pronoun_before(cue - 1, lo, INSERTION_MAX)
         return self.subjects.antecedent(relative, lo) if relative is not None else None
 
-    def _agent_after(self, first: int, hi: int) -> Phrase | None:
-        """The agent after a passive cue's "by", without what follows it: "was criticized
-        by union leaders as reckless", "was attacked by Hillary Clinton for his remarks"
-        ("a spokesman for the campaign" keeps its "for", "the spokesman for its cost" not)."""
+    def _by_agent(self, cue_last: int, hi: int) -> Phrase | None:
+        """The agent of a passive cue ending at token ``cue_last``: the source after its
+        "by" ("was criticized by union leaders as reckless", "was attacked by Hillary
+        Clinton for his remarks"; "a spokesman for the campaign" keeps its "for", "the
+        spokesman for its cost" not), else None."""
         view = self.view
-        phrase = phrase_after(view, first, hi)
+        by = cue_last + 1
+        if by >= hi or view.keys[by] != "by":
+            return None
+        phrase = phrase_after(view, by + 1, hi)
         if phrase is None:
             return None
         for i in range(phrase.first + 1, phrase.last + 1):
             key = view.keys[i]
-            after_name = view.chunk_of[i - 1] != -1 or view.keys[i + 1] in POSSESSIVES
-            if key in _AGENT_ENDS and (key != "for" or after_name):
+            if key in _AGENT_ENDS and (key != "for" or self._for_ends_agent(i)):
                 phrase.last = i - 1
                 break
         named = phrase.form in ("pronoun", "name") or view.noun_tag(phrase.first, phrase.last)
         return phrase if named else None  # "was attacked by a dog": no speaker
+
+    def _for_ends_agent(self, i: int) -> bool:
+        """Whether the "for" at token ``i`` says what an agent spoke for ("Clinton for his
+        remarks") rather than whom it speaks for ("a spokesman for the campaign")."""
+        view = self.view
+        following = view.keys[i + 1] if i + 1 < len(view.keys) else ""
+        return view.chunk_of[i - 1] != -1 or following in POSSESSIVES
 
     def _not_participle_subject(self, phrase: Phrase, lo: int) -> bool:
         """Whether a common-noun phrase before a bare participle cue is an object rather

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from framing.sources.gender import noun_gender, plural_head
 from framing.sources.grammar_words import (
@@ -209,16 +210,21 @@ class Resolver:
         index = bisect_left(self.answers, (at, at)) - 1
         if index < 0 or at >= self.answers[index][1]:
             return None
+        entity = self._interviewee_entity
+        if entity is None:
+            return Speaker(key, "person")  # an interviewee the text does not name
+        return Speaker(entity.name, "person", entity.role, entity)
+
+    @cached_property
+    def _interviewee_entity(self) -> Entity | None:
+        """The person the text names most before its first answer, once per document."""
         counts: dict[str, tuple[int, Entity]] = {}
         for start, entity in self._mentions:
             if start >= self.answers[0][0]:
                 break
             if entity.kind == "person":
                 counts[entity.name] = (counts.get(entity.name, (0, entity))[0] + 1, entity)
-        if not counts:
-            return Speaker(key, "person")  # an interviewee the text does not name
-        entity = max(counts.values(), key=lambda c: c[0])[1]
-        return Speaker(entity.name, "person", entity.role, entity)
+        return max(counts.values(), key=lambda c: c[0])[1] if counts else None
 
     def _recent_person(self, gender: str, at: int) -> Entity | None:
         """The most recent compatible named speaker or introduced person ("X was ..."),

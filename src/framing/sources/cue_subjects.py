@@ -72,8 +72,9 @@ class CueSubjects:
         self.cue_firsts = cue_firsts
 
     def subject_before(self, cue_first: int, lo: int) -> tuple[Phrase | None, bool, list[str]]:
-        """The subject of a cue, read backwards; whether the cue is passive; and the keys of
-        the verb group skipped on the way ("did not", "refused to")."""
+        """The subject of a cue, read backwards (for a passive cue, its patient: "Trump" of
+        "Trump was attacked by"); whether the cue is passive; and the keys of the verb group
+        skipped on the way ("did not", "refused to")."""
         view = self.view
         i = cue_first - 1
         passive = catenated = False
@@ -86,14 +87,14 @@ class CueSubjects:
                 passive = passive or (key in BE and not catenated and not self._has(i))
                 group.append(key)
                 i -= 1
-            elif key == "," and self._interjection_start(i, lo) is not None:
-                i = self._interjection_start(i, lo) - 1  # "has, so far, refused"
+            elif key == "," and (opening := self._interjection_start(i, lo)) is not None:
+                i = opening - 1  # "has, so far, refused"
             elif key in TIME_WORDS and i - 1 >= lo:
                 i -= 1  # "The Times on Saturday wrote"
                 while i >= lo and view.keys[i] in TIME_PREPOSITIONS:
                     i -= 1
-            elif key in TIME_SPANS and self._time_phrase_start(i, lo) is not None:
-                i = self._time_phrase_start(i, lo) - 1  # "has in the past said", "for years"
+            elif key in TIME_SPANS and (start := self._time_phrase_start(i, lo)) is not None:
+                i = start - 1  # "has in the past said", "for years"
             elif (
                 key == "to"
                 and i - 2 >= lo
@@ -267,7 +268,7 @@ class CueSubjects:
     def _possessed_cue_noun(self, cue: int) -> bool:
         """Whether a cue right after "his" is a noun reporting what was said: its complement
         follows ("his support of the loophole", "its attacks on troops"). A noun of speech
-        is read as one ("his claims": _possessed_speech); "his repeated attempts" holds an
+        is read as one ("his claims", a possessed noun of speech); "his repeated attempts" holds an
         adjective, "their shows rose" a noun of another sense."""
         view = self.view
         if view.tags[cue] == "speech_noun" or view.keys[cue].endswith("ed"):

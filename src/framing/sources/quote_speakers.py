@@ -49,7 +49,7 @@ class QuoteSpeakers:
         self,
         source: SourceText,
         resolver: Resolver,
-        subject_before: Callable[[int], Phrase | None] = lambda i: None,
+        subject_before: Callable[[int], Phrase | None],
     ) -> None:
         self.source = source
         self.view = source.view

@@ -386,7 +386,7 @@ def main_clause_start(view: TokenView, first: int, hi: int) -> int | None:
     return None
 
 
-def without_verb(view: TokenView, phrase: Phrase) -> Phrase | None:
+def without_verb(view: TokenView, phrase: Phrase) -> Phrase:
     """A subject read forwards up to its verb: "Trump unleashed ..." gives "Trump" (a
     lower-case word after a name or a speaker noun, or a past form, is the verb)."""
     for i in range(phrase.first + 1, phrase.last + 1):
